@@ -1,0 +1,612 @@
+//! Publication dates: the [`Published`] type and a parser for the date phrases of web pages.
+//!
+//! Pages write dates in a dozen ways ("June 28, 2011 - 20:32", "22 Apr, 2019 21:44",
+//! "Monday, 25th March 2019", "2019-04-23T10:15:00+03:00", "23/04/2019", "Updated April 25,
+//! 2019"). The parser tokenises a phrase into words, numbers and symbols and matches a few
+//! grammars over the tokens; jiff validates the calendar (days in month, weekday names).
+//!
+//! Two entry points: [`parse_line`] accepts a line that is a date and nothing else (with an
+//! optional label such as "Published :"), and [`find_in_prose`] finds dates inside sentences.
+
+use std::fmt;
+
+use jiff::civil::{Date, Time, Weekday};
+
+/// When an article was published: a calendar date and, when the page gave one, a time of day
+/// (in the outlet's own clock; web pages rarely say which zone, so none is invented).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Published {
+    pub date: Date,
+    pub time: Option<Time>,
+}
+
+impl Published {
+    pub fn day(date: Date) -> Self {
+        Published { date, time: None }
+    }
+
+    /// Parses the ISO forms newsdesk writes: `2011-06-28T20:32` or `2011-06-29` (seconds and a
+    /// trailing offset are accepted and the offset ignored).
+    pub fn parse_iso(s: &str) -> Option<Self> {
+        let toks = tokenize(s.trim());
+        let (m, used) = match_date(&toks, 0, DayMonthOrder::DayFirst)?;
+        if !matches!(m.form, Form::Iso) {
+            return None;
+        }
+        let (time, used) = match_time(&toks, used);
+        let rest = &toks[used..];
+        if !rest.iter().all(|t| is_zone_token(t)) {
+            return None;
+        }
+        Some(Published { date: m.date, time })
+    }
+}
+
+impl fmt::Display for Published {
+    /// ISO 8601: `2011-06-28T20:32` with a time, `2011-06-29` without.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.date)?;
+        if let Some(t) = self.time {
+            write!(f, "T{:02}:{:02}", t.hour(), t.minute())?;
+        }
+        Ok(())
+    }
+}
+
+/// How a numeric date with two small numbers (`04/05/2019`) is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DayMonthOrder {
+    /// 04/05/2019 is 4 May: most of the world, and always with dots.
+    DayFirst,
+    /// 04/05/2019 is April 5: the US style, chosen only when the same file shows it.
+    MonthFirst,
+}
+
+/// A label in front of a date line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Label {
+    /// "Published", "Posted", "First published", "Date", "Created".
+    Published,
+    /// "Updated", "Last updated", "Modified".
+    Updated,
+}
+
+/// A date line: the date, its label if any, and what else it said.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateLine {
+    pub published: Published,
+    pub label: Option<Label>,
+    /// The line began with a weekday name ("Monday, 25th March 2019"), the style of page-header
+    /// "today" dates and of some outlets' datelines.
+    pub weekday: bool,
+    /// The numbers could be read either way (04/05/2019); `order` was used.
+    pub ambiguous: bool,
+}
+
+/// A date found inside a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProseDate {
+    pub date: Date,
+    /// Byte range of the date phrase in the text.
+    pub span: std::ops::Range<usize>,
+}
+
+/// Reads a line that is a date and nothing more: an optional label ("Published :", "Updated"),
+/// an optional weekday, the date, an optional time ("- 20:32", "21:44", "8:30 pm", "T10:15:00Z")
+/// and an optional zone ("KST", "GMT+3"). Anything else on the line means it is not a date line.
+pub fn parse_line(line: &str, order: DayMonthOrder) -> Option<DateLine> {
+    let line = line.trim();
+    if line.is_empty() || line.len() > 80 {
+        return None;
+    }
+    let (label, rest) = strip_label(line);
+    let toks = tokenize(rest);
+    let mut i = 0;
+    let weekday = skip_weekday(&toks, &mut i);
+    let (m, used) = match_date(&toks, i, order)?;
+    if let Some(w) = weekday.filter(|_| m.weekday.is_none()) {
+        if m.date.weekday() != w {
+            return None;
+        }
+    }
+    let (time, mut used) = match_time(&toks, used);
+    // A second, labelled date after a bar: "Published : June 28, 2011 | Updated : June 29, 2011".
+    if matches!(toks.get(used), Some(Tok::Sym('|' | '·' | '•'))) {
+        used = toks.len();
+    }
+    if !toks[used..].iter().all(is_zone_token) {
+        return None;
+    }
+    Some(DateLine {
+        published: Published { date: m.date, time },
+        label,
+        weekday: weekday.is_some() || m.weekday.is_some(),
+        ambiguous: m.ambiguous,
+    })
+}
+
+/// Finds complete dates (day, month and four-digit year) inside running text.
+pub fn find_in_prose(text: &str) -> Vec<ProseDate> {
+    let toks = tokenize_spanned(text);
+    let plain: Vec<Tok<'_>> = toks.iter().map(|(t, _)| *t).collect();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < plain.len() {
+        if let Some((m, used)) = match_date(&plain, i, DayMonthOrder::DayFirst) {
+            if !m.ambiguous {
+                found.push(ProseDate {
+                    date: m.date,
+                    span: toks[i].1.start..toks[used - 1].1.end,
+                });
+            }
+            i = used;
+        } else {
+            i += 1;
+        }
+    }
+    found
+}
+
+/// Whether a numeric date in this text proves the month-first (US) order: a slash date whose
+/// second number is above 12 (04/23/2019).
+pub fn shows_month_first(text: &str) -> bool {
+    let toks = tokenize(text);
+    toks.windows(5).any(|w| {
+        matches!(
+            w,
+            [Tok::Num(a), Tok::Sym('/'), Tok::Num(b), Tok::Sym('/'), Tok::Num(y)]
+                if a.digits <= 2 && b.digits <= 2 && y.digits == 4 && a.value <= 12 && b.value > 12
+        )
+    })
+}
+
+// ---- tokens -------------------------------------------------------------------------------
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Number {
+    value: u32,
+    digits: u8,
+    /// Written with an ordinal suffix: 25th, 1st.
+    ordinal: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tok<'a> {
+    Word(&'a str),
+    Num(Number),
+    Sym(char),
+}
+
+fn tokenize(s: &str) -> Vec<Tok<'_>> {
+    tokenize_spanned(s).into_iter().map(|(t, _)| t).collect()
+}
+
+fn tokenize_spanned(s: &str) -> Vec<(Tok<'_>, std::ops::Range<usize>)> {
+    let mut out = Vec::new();
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < s.len() {
+        let c = s[i..].chars().next().unwrap_or(' ');
+        let start = i;
+        if c.is_ascii_digit() {
+            while i < b.len() && b[i].is_ascii_digit() {
+                i += 1;
+            }
+            let digits = &s[start..i];
+            let mut ordinal = false;
+            if let Some(suffix) = s.get(i..i + 2) {
+                let lower = suffix.to_ascii_lowercase();
+                let next_is_letter = s[i + 2..].chars().next().is_some_and(char::is_alphabetic);
+                if matches!(lower.as_str(), "st" | "nd" | "rd" | "th") && !next_is_letter {
+                    ordinal = true;
+                    i += 2;
+                }
+            }
+            let value = if digits.len() <= 9 { digits.parse().unwrap_or(u32::MAX) } else { u32::MAX };
+            let digits = digits.len().min(255) as u8;
+            out.push((Tok::Num(Number { value, digits, ordinal }), start..i));
+        } else if c.is_alphabetic() {
+            while i < s.len() {
+                let ch = s[i..].chars().next().unwrap_or(' ');
+                if !ch.is_alphabetic() {
+                    break;
+                }
+                i += ch.len_utf8();
+            }
+            out.push((Tok::Word(&s[start..i]), start..i));
+        } else if c.is_whitespace() {
+            i += c.len_utf8();
+        } else {
+            i += c.len_utf8();
+            out.push((Tok::Sym(c), start..i));
+        }
+    }
+    out
+}
+
+// ---- grammar ------------------------------------------------------------------------------
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Form {
+    /// 2019-04-23
+    Iso,
+    /// 23/04/2019, 23.04.2019
+    Numeric,
+    /// June 28, 2011; 25th March 2019
+    Words,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Matched {
+    date: Date,
+    form: Form,
+    ambiguous: bool,
+    weekday: Option<Weekday>,
+}
+
+/// Tries every date grammar at token `i`; returns the date and the index after it.
+fn match_date(t: &[Tok<'_>], i: usize, order: DayMonthOrder) -> Option<(Matched, usize)> {
+    let num = |k: usize| match t.get(k) {
+        Some(Tok::Num(n)) => Some(*n),
+        _ => None,
+    };
+    let sym = |k: usize| match t.get(k) {
+        Some(Tok::Sym(c)) => Some(*c),
+        _ => None,
+    };
+    let word_month = |k: usize| match t.get(k) {
+        Some(Tok::Word(w)) => month_from_name(w),
+        _ => None,
+    };
+    let year = |n: Number| (n.digits == 4 && (1900..=2100).contains(&n.value)).then_some(n.value);
+    let small = |n: Number| n.digits <= 2 && !n.ordinal;
+    let plain = |date, form, ambiguous| Matched { date, form, ambiguous, weekday: None };
+
+    // 2019-04-23, 2019/04/23, 2019.04.23
+    if let (Some(y), Some(s1), Some(m), Some(s2), Some(d)) =
+        (num(i), sym(i + 1), num(i + 2), sym(i + 3), num(i + 4))
+    {
+        if let Some(y) = year(y) {
+            if s1 == s2 && matches!(s1, '-' | '/' | '.') && small(m) && small(d) {
+                let date = make_date(y, m.value, d.value)?;
+                return Some((plain(date, Form::Iso, false), i + 5));
+            }
+        }
+    }
+    // 23/04/2019, 04/23/2019, 23.04.2019, 23-04-2019
+    if let (Some(a), Some(s1), Some(b), Some(s2), Some(y)) =
+        (num(i), sym(i + 1), num(i + 2), sym(i + 3), num(i + 4))
+    {
+        if let Some(y) = year(y) {
+            if s1 == s2 && matches!(s1, '/' | '.' | '-') && small(a) && small(b) {
+                let (a, b) = (a.value, b.value);
+                let ambiguous = a <= 12 && b <= 12 && a != b && s1 != '.';
+                let month_first = if a > 12 {
+                    false
+                } else if b > 12 {
+                    // Dots are always day-first; 04.23.2019 is not a date.
+                    if s1 == '.' {
+                        return None;
+                    }
+                    true
+                } else {
+                    s1 != '.' && order == DayMonthOrder::MonthFirst
+                };
+                let (m, d) = if month_first { (a, b) } else { (b, a) };
+                let date = make_date(y, m, d)?;
+                return Some((plain(date, Form::Numeric, ambiguous), i + 5));
+            }
+        }
+    }
+    // June 28, 2011 / Jun. 28 2011 / June 28th, 2011
+    if let Some(m) = word_month(i) {
+        let mut k = i + 1;
+        if sym(k) == Some('.') {
+            k += 1;
+        }
+        if let Some(d) = num(k).filter(|d| d.digits <= 2) {
+            k += 1;
+            if sym(k) == Some(',') {
+                k += 1;
+            }
+            if let Some(y) = num(k).and_then(year) {
+                let date = make_date(y, m, d.value)?;
+                return Some((plain(date, Form::Words, false), k + 1));
+            }
+        }
+    }
+    // 28 June 2011 / 22 Apr, 2019 / 25th March 2019 / 25th of March, 2019
+    if let Some(d) = num(i).filter(|d| d.digits <= 2) {
+        let mut k = i + 1;
+        if matches!(t.get(k), Some(Tok::Word(w)) if w.eq_ignore_ascii_case("of")) {
+            k += 1;
+        }
+        if let Some(m) = word_month(k) {
+            k += 1;
+            if matches!(sym(k), Some(',' | '.')) {
+                k += 1;
+            }
+            if let Some(y) = num(k).and_then(year) {
+                let date = make_date(y, m, d.value)?;
+                return Some((plain(date, Form::Words, false), k + 1));
+            }
+        }
+    }
+    None
+}
+
+/// An optional time after a date: separators, then `20:32`, `20:32:05`, `8:30 pm`, `8.30pm`,
+/// `T10:15:00.123`. Returns the time and the index after it (or `i` unchanged).
+fn match_time(t: &[Tok<'_>], i: usize) -> (Option<Time>, usize) {
+    let mut k = i;
+    while let Some(tok) = t.get(k) {
+        match tok {
+            Tok::Sym(',' | '-' | '–' | '—' | '|' | '•' | '·' | '@' | '/') => k += 1,
+            Tok::Word(w) if w.eq_ignore_ascii_case("at") || *w == "T" => k += 1,
+            _ => break,
+        }
+    }
+    let (Some(Tok::Num(h)), Some(Tok::Sym(sep)), Some(Tok::Num(m))) = (t.get(k), t.get(k + 1), t.get(k + 2))
+    else {
+        return (None, i);
+    };
+    if h.digits > 2 || m.digits != 2 || !matches!(sep, ':' | '.') {
+        return (None, i);
+    }
+    let mut end = k + 3;
+    let mut second = 0;
+    if let (Some(Tok::Sym(':')), Some(Tok::Num(s))) = (t.get(end), t.get(end + 1)) {
+        if s.digits == 2 {
+            second = s.value;
+            end += 2;
+            // Fractional seconds: .123
+            if let (Some(Tok::Sym('.')), Some(Tok::Num(_))) = (t.get(end), t.get(end + 1)) {
+                end += 2;
+            }
+        }
+    }
+    let mut hour = h.value;
+    let meridiem = meridiem_at(t, end);
+    if let Some((pm, used)) = meridiem {
+        if !(1..=12).contains(&hour) {
+            return (None, i);
+        }
+        hour = match (hour, pm) {
+            (12, false) => 0,
+            (12, true) => 12,
+            (h, true) => h + 12,
+            (h, false) => h,
+        };
+        end = used;
+    } else if *sep == '.' {
+        // "8.30" without am/pm is too likely a decimal number.
+        return (None, i);
+    }
+    match Time::new(hour as i8, m.value as i8, second as i8, 0) {
+        Ok(time) => (Some(time), end),
+        Err(_) => (None, i),
+    }
+}
+
+/// `am`, `pm`, `a.m.`, `p.m.` at `k`: (is pm, index after).
+fn meridiem_at(t: &[Tok<'_>], k: usize) -> Option<(bool, usize)> {
+    match t.get(k) {
+        Some(Tok::Word(w)) if w.eq_ignore_ascii_case("am") => Some((false, k + 1)),
+        Some(Tok::Word(w)) if w.eq_ignore_ascii_case("pm") => Some((true, k + 1)),
+        Some(Tok::Word(w)) if w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("p") => {
+            let pm = w.eq_ignore_ascii_case("p");
+            match (t.get(k + 1), t.get(k + 2), t.get(k + 3)) {
+                (Some(Tok::Sym('.')), Some(Tok::Word(m)), Some(Tok::Sym('.'))) if m.eq_ignore_ascii_case("m") => {
+                    Some((pm, k + 4))
+                }
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+/// Time-zone words and offsets that may trail a date line: `KST`, `GMT`, `UTC+3`, `+03:00`, `Z`,
+/// `(MSK)`.
+fn is_zone_token(t: &Tok<'_>) -> bool {
+    match t {
+        Tok::Word(w) => {
+            (w.len() <= 5 && w.chars().all(|c| c.is_ascii_uppercase())) || w.eq_ignore_ascii_case("local")
+        }
+        Tok::Num(n) => n.digits <= 4,
+        Tok::Sym(c) => matches!(c, '+' | '-' | ':' | '(' | ')' | '−'),
+    }
+}
+
+fn skip_weekday(t: &[Tok<'_>], i: &mut usize) -> Option<Weekday> {
+    let Some(Tok::Word(w)) = t.get(*i) else { return None };
+    let day = weekday_from_name(w)?;
+    *i += 1;
+    if matches!(t.get(*i), Some(Tok::Sym(',' | '.'))) {
+        *i += 1;
+    }
+    Some(day)
+}
+
+fn strip_label(line: &str) -> (Option<Label>, &str) {
+    const LABELS: &[(&str, Label)] = &[
+        ("first published on", Label::Published),
+        ("first published", Label::Published),
+        ("published on", Label::Published),
+        ("publication date", Label::Published),
+        ("published", Label::Published),
+        ("posted on", Label::Published),
+        ("posted", Label::Published),
+        ("created", Label::Published),
+        ("date", Label::Published),
+        ("last updated on", Label::Updated),
+        ("last updated", Label::Updated),
+        ("last modified", Label::Updated),
+        ("updated on", Label::Updated),
+        ("updated", Label::Updated),
+        ("modified", Label::Updated),
+    ];
+    for (word, label) in LABELS {
+        if let Some(head) = line.get(..word.len()) {
+            if head.eq_ignore_ascii_case(word) {
+                let rest = &line[word.len()..];
+                if rest.starts_with(char::is_alphanumeric) {
+                    continue;
+                }
+                let rest = rest.trim_start().trim_start_matches([':', '-', '–']).trim_start();
+                let rest = rest.strip_prefix("on ").unwrap_or(rest);
+                return (Some(*label), rest);
+            }
+        }
+    }
+    (None, line)
+}
+
+fn make_date(y: u32, m: u32, d: u32) -> Option<Date> {
+    Date::new(i16::try_from(y).ok()?, i8::try_from(m).ok()?, i8::try_from(d).ok()?).ok()
+}
+
+/// Month from an English name or abbreviation: "June", "Jun", "Sept".
+pub fn month_from_name(w: &str) -> Option<u32> {
+    const MONTHS: [&str; 12] = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december",
+    ];
+    if w.len() < 3 || w.len() > 9 {
+        return None;
+    }
+    let lower = w.to_ascii_lowercase();
+    if lower == "sept" {
+        return Some(9);
+    }
+    MONTHS.iter().position(|m| *m == lower || (lower.len() == 3 && m.starts_with(&lower))).map(|p| p as u32 + 1)
+}
+
+fn weekday_from_name(w: &str) -> Option<Weekday> {
+    use Weekday::*;
+    const DAYS: [(&str, Weekday); 7] = [
+        ("monday", Monday),
+        ("tuesday", Tuesday),
+        ("wednesday", Wednesday),
+        ("thursday", Thursday),
+        ("friday", Friday),
+        ("saturday", Saturday),
+        ("sunday", Sunday),
+    ];
+    if w.len() < 3 {
+        return None;
+    }
+    let lower = w.to_ascii_lowercase();
+    DAYS.iter()
+        .find(|(name, _)| *name == lower || (lower.len() == 3 && name.starts_with(&lower)) || (lower.len() == 4 && name.starts_with(&lower)))
+        .map(|(_, d)| *d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    fn line(s: &str) -> Option<String> {
+        parse_line(s, DayMonthOrder::DayFirst).map(|d| d.published.to_string())
+    }
+
+    #[test]
+    fn seed_formats() {
+        assert_eq!(line("Published : June 28, 2011 - 20:32").as_deref(), Some("2011-06-28T20:32"));
+        assert_eq!(line("June 29, 2011").as_deref(), Some("2011-06-29"));
+        assert_eq!(line("22 Apr, 2019 21:44").as_deref(), Some("2019-04-22T21:44"));
+        assert_eq!(line("Monday, 25th March 2019").as_deref(), Some("2019-03-25"));
+        assert_eq!(line("Wednesday, 22nd January 2025").as_deref(), Some("2025-01-22"));
+    }
+
+    #[test]
+    fn labels_are_recognised() {
+        let d = parse_line("Published : June 28, 2011 - 20:32", DayMonthOrder::DayFirst).unwrap();
+        assert_eq!(d.label, Some(Label::Published));
+        let d = parse_line("Updated April 25, 2019", DayMonthOrder::DayFirst).unwrap();
+        assert_eq!(d.label, Some(Label::Updated));
+        assert_eq!(d.published.to_string(), "2019-04-25");
+        let d = parse_line("Last updated: 2019-04-25 09:05", DayMonthOrder::DayFirst).unwrap();
+        assert_eq!(d.label, Some(Label::Updated));
+        assert_eq!(d.published.to_string(), "2019-04-25T09:05");
+        assert_eq!(line("Posted on 3 May 2019").as_deref(), Some("2019-05-03"));
+    }
+
+    #[test]
+    fn iso_8601_forms() {
+        assert_eq!(line("2019-04-23").as_deref(), Some("2019-04-23"));
+        assert_eq!(line("2019-04-23T10:15:00+03:00").as_deref(), Some("2019-04-23T10:15"));
+        assert_eq!(line("2019-04-23T10:15:00.123Z").as_deref(), Some("2019-04-23T10:15"));
+        assert_eq!(line("2019-04-23 10:15").as_deref(), Some("2019-04-23T10:15"));
+        assert_eq!(line("2019/04/23").as_deref(), Some("2019-04-23"));
+    }
+
+    #[test]
+    fn numeric_day_month_rule() {
+        // Unambiguous either way.
+        assert_eq!(line("23/04/2019").as_deref(), Some("2019-04-23"));
+        assert_eq!(line("04/23/2019").as_deref(), Some("2019-04-23"));
+        assert_eq!(line("23.04.2019").as_deref(), Some("2019-04-23"));
+        // Ambiguous: day first unless the file showed month-first.
+        let d = parse_line("04/05/2019", DayMonthOrder::DayFirst).unwrap();
+        assert_eq!((d.published.to_string().as_str(), d.ambiguous), ("2019-05-04", true));
+        let d = parse_line("04/05/2019", DayMonthOrder::MonthFirst).unwrap();
+        assert_eq!(d.published.to_string(), "2019-04-05");
+        // Dots are never month-first.
+        assert_eq!(parse_line("04.05.2019", DayMonthOrder::MonthFirst).unwrap().published.to_string(), "2019-05-04");
+        assert!(shows_month_first("filed 04/23/2019"));
+        assert!(!shows_month_first("filed 23/04/2019"));
+    }
+
+    #[test]
+    fn times_in_many_styles() {
+        assert_eq!(line("June 28, 2011 at 8:30 pm").as_deref(), Some("2011-06-28T20:30"));
+        assert_eq!(line("June 28, 2011, 8.30am").as_deref(), Some("2011-06-28T08:30"));
+        assert_eq!(line("June 28, 2011 12:05 a.m. KST").as_deref(), Some("2011-06-28T00:05"));
+        assert_eq!(line("28 June 2011 | 20:32 GMT").as_deref(), Some("2011-06-28T20:32"));
+        assert_eq!(line("Jun. 28, 2011 20:32 (MSK)").as_deref(), Some("2011-06-28T20:32"));
+    }
+
+    #[test]
+    fn abbreviations_and_ordinals() {
+        assert_eq!(line("Sept 3, 2019").as_deref(), Some("2019-09-03"));
+        assert_eq!(line("Tue 23 Apr 2019").as_deref(), Some("2019-04-23"));
+        assert_eq!(line("June 1st, 2011").as_deref(), Some("2011-06-01"));
+        assert_eq!(line("the 3rd of May, 2019"), None, "a leading word that is no label");
+        assert_eq!(line("3rd of May, 2019").as_deref(), Some("2019-05-03"));
+    }
+
+    #[test]
+    fn not_date_lines() {
+        assert_eq!(line("Kim will meet Putin on June 28, 2011"), None);
+        assert_eq!(line("June 2011"), None);
+        assert_eq!(line("February 30, 2019"), None);
+        assert_eq!(line("13/13/2019"), None);
+        assert_eq!(line("0:00"), None);
+        assert_eq!(line("24:55"), None);
+        assert_eq!(line("Published"), None);
+        // The weekday must agree with the date.
+        assert_eq!(line("Tuesday, 25th March 2019"), None);
+    }
+
+    #[test]
+    fn dates_inside_prose() {
+        let text = "in this undated photo released on April 23, 2019 by KCNA, and again 1 May 2019.";
+        let found = find_in_prose(text);
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[0].date, date(2019, 4, 23));
+        assert_eq!(&text[found[0].span.clone()], "April 23, 2019");
+        assert_eq!(found[1].date, date(2019, 5, 1));
+        assert!(find_in_prose("on June 30 or July 1, a source said").is_empty());
+    }
+
+    #[test]
+    fn iso_round_trip() {
+        let p = Published::parse_iso("2011-06-28T20:32").unwrap();
+        assert_eq!(p.to_string(), "2011-06-28T20:32");
+        assert_eq!(Published::parse_iso("2011-06-29").unwrap().to_string(), "2011-06-29");
+        assert_eq!(Published::parse_iso("June 29, 2011"), None);
+        assert!(Published { date: date(2011, 6, 28), time: None } < Published::parse_iso("2011-06-28T00:00").unwrap());
+    }
+}

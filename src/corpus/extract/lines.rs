@@ -1,0 +1,349 @@
+//! Line rules: what each line of a scraped page is (a date line, a byline, a URL, page furniture,
+//! a heading, or text), judged one line at a time. Context (above or below the headline, head or
+//! tail of the page) is the business of the caller.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::Deserialize;
+
+use super::{byline, markdown};
+use crate::corpus::article::{Author, Rule};
+use crate::corpus::dates::{self, DateLine, DayMonthOrder};
+use crate::corpus::outlets::{OutletId, Outlets};
+use crate::corpus::text::squash_spaces;
+
+/// What one line is.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Kind {
+    Blank,
+    /// Page furniture, removed from the body by this rule.
+    Furniture(Rule),
+    Date(DateLine),
+    Byline(Vec<Author>),
+    /// A line that is a URL, possibly labelled ("Original url: https://…").
+    Url { url: String, labelled: bool },
+    /// A label whose URL is on the next non-blank line: "Original url:".
+    UrlLabel,
+    /// A line that is exactly a known outlet's name.
+    Masthead(OutletId),
+    /// "Also on rt.com …": a promo for another story on the outlet's own site.
+    Promo { domain: String },
+    /// "euronews provides breaking news articles from reuters …".
+    Trailer { publisher: Option<TrailerName>, agency: Option<OutletId> },
+    /// A photo caption (credit markers such as "via REUTERS" or a bold credit).
+    Caption,
+    Heading { level: u8, text: String },
+    Text,
+}
+
+/// A publisher named in a trailer: a known outlet, or a domain.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TrailerName {
+    Known(OutletId),
+    Domain(String),
+}
+
+/// One classified line.
+#[derive(Debug, Clone)]
+pub struct Line {
+    /// 1-based line number in the file.
+    pub no: u32,
+    /// The line's text: trimmed, inline markdown removed, runs of spaces squashed.
+    pub text: String,
+    pub kind: Kind,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FurnitureFile {
+    group: Vec<FurnitureGroup>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FurnitureGroup {
+    rule: Rule,
+    #[serde(default)]
+    lines: Vec<String>,
+    #[serde(default)]
+    prefixes: Vec<String>,
+}
+
+/// Furniture phrases from `data/furniture.toml`.
+struct Furniture {
+    lines: std::collections::HashMap<String, Rule>,
+    prefixes: Vec<(String, Rule)>,
+}
+
+static FURNITURE: LazyLock<Furniture> = LazyLock::new(|| {
+    // Compiled in and covered by tests: a parse failure is a bug, not bad input.
+    let file: FurnitureFile =
+        toml::from_str(include_str!("../../../data/furniture.toml")).expect("data/furniture.toml is valid");
+    let mut lines = std::collections::HashMap::new();
+    let mut prefixes = Vec::new();
+    for g in file.group {
+        for l in g.lines {
+            lines.insert(l.to_lowercase(), g.rule);
+        }
+        for p in g.prefixes {
+            prefixes.push((p.to_lowercase(), g.rule));
+        }
+    }
+    Furniture { lines, prefixes }
+});
+
+static TIMER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{1,2}:\d{2}(?::\d{2})?$").expect("valid regex"));
+static CREDIT_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[A-Z][A-Za-z]*(?: via [A-Z][A-Za-z]*)?\s*\((?:Reuters|REUTERS|AP|AFP|EPA|Yonhap|Getty Images)\)|(?:REUTERS|AFP|EPA|AP|Yonhap|KCNA|Xinhua)/.{2,60})$")
+        .expect("valid regex")
+});
+static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"via (?:REUTERS|Reuters|AFP|AP|Getty Images|EPA)\b|\b(?:REUTERS|AFP|EPA|EPA-EFE)/|\bAP Photo\b|Getty Images|\b(?:AFP|AP) PHOTO\b|\((?:Photo|Image|Picture)s?\b|\b(?:File photo|FILE PHOTO)\b",
+    )
+    .expect("valid regex")
+});
+static URL_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(original url|source url|source|url|link|originally published at|read more at|canonical)\s*:?\s*)?<?(https?://[^\s<>]+?)>?$")
+        .expect("valid regex")
+});
+static URL_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:original url|source url|source|url|link|originally published at|read more at|canonical)\s*:$").expect("valid regex")
+});
+static PROMO: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^also on ((?:[a-z0-9-]+\.)+[a-z]{2,})\b").expect("valid regex"));
+static TRAILER_PROVIDES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(\S+(?: \S+)?) provides .{0,80}?\b(?:articles|news|stories|content)\b.{0,20}?\bfrom (?:the )?([a-z][a-z-]+)").expect("valid regex")
+});
+static TRAILER_APPEARS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\barticles appear on ((?:[a-z0-9-]+\.)+[a-z]{2,})\b").expect("valid regex")
+});
+
+/// Classifies every line of a page. `order` is how ambiguous numeric dates are read.
+pub fn classify_all(text: &str, outlets: &Outlets, order: DayMonthOrder) -> Vec<Line> {
+    let mut lines: Vec<Line> = text
+        .split('\n')
+        .enumerate()
+        .map(|(i, raw)| {
+            let (text, kind) = classify(raw, outlets, order);
+            Line { no: i as u32 + 1, text, kind }
+        })
+        .collect();
+    // "Original url:" then, after blank lines, the URL: the URL is labelled.
+    let mut label_pending = false;
+    for line in &mut lines {
+        match &mut line.kind {
+            Kind::UrlLabel => label_pending = true,
+            Kind::Url { labelled, .. } if label_pending => {
+                *labelled = true;
+                label_pending = false;
+            }
+            Kind::Blank => {}
+            _ => label_pending = false,
+        }
+    }
+    lines
+}
+
+/// What one line is, and its cleaned text.
+pub fn classify(raw: &str, outlets: &Outlets, order: DayMonthOrder) -> (String, Kind) {
+    let trimmed = raw.trim();
+    if let Some((level, text)) = markdown::heading(trimmed) {
+        let text = squash_spaces(&markdown::strip_inline(text));
+        return (text.clone(), Kind::Heading { level, text });
+    }
+    let bold_credit = markdown::ends_with_bold_credit(trimmed);
+    let stripped = trimmed.strip_prefix("> ").unwrap_or(trimmed);
+    let text = squash_spaces(&markdown::strip_inline(stripped));
+    let core = text.trim_start_matches(['•', '·', '*', '-', '–', '—', '|', '>', ' ']).trim_end_matches(['|', ' ']);
+    if core.is_empty() || !core.chars().any(|c| c.is_alphanumeric()) {
+        return (text, Kind::Blank);
+    }
+    let kind = classify_text(core, bold_credit, outlets, order);
+    (text, kind)
+}
+
+fn classify_text(core: &str, bold_credit: bool, outlets: &Outlets, order: DayMonthOrder) -> Kind {
+    let lower = core.to_lowercase();
+    let f = &*FURNITURE;
+    if let Some(rule) = f.lines.get(&lower) {
+        return Kind::Furniture(*rule);
+    }
+    if core.len() <= 120 {
+        if let Some((_, rule)) = f.prefixes.iter().find(|(p, _)| lower.starts_with(p.as_str())) {
+            return Kind::Furniture(*rule);
+        }
+    }
+    if lower.matches("icon").count() >= 6 {
+        return Kind::Furniture(Rule::IconList);
+    }
+    if TIMER.is_match(core) {
+        return Kind::Furniture(Rule::Timer);
+    }
+    if CREDIT_LINE.is_match(core) {
+        return Kind::Furniture(Rule::PhotoCredit);
+    }
+    if let Some(d) = dates::parse_line(core, order) {
+        return Kind::Date(d);
+    }
+    if let Some(authors) = byline::parse(core, outlets) {
+        return Kind::Byline(authors);
+    }
+    if URL_LABEL.is_match(core) {
+        return Kind::UrlLabel;
+    }
+    if let Some(c) = URL_LINE.captures(core) {
+        return Kind::Url { url: c[2].trim_end_matches(['.', ',', ')']).to_string(), labelled: c.get(1).is_some() };
+    }
+    if let Some(c) = PROMO.captures(core) {
+        return Kind::Promo { domain: c[1].to_lowercase() };
+    }
+    if let Some(k) = trailer(core, outlets) {
+        return k;
+    }
+    if core.split_whitespace().count() <= 6 {
+        if let Some(id) = outlets.find_name(core) {
+            return Kind::Masthead(id);
+        }
+    }
+    if bold_credit || (core.len() <= 600 && CAPTION.is_match(core)) {
+        return Kind::Caption;
+    }
+    Kind::Text
+}
+
+fn trailer(core: &str, outlets: &Outlets) -> Option<Kind> {
+    let provides = TRAILER_PROVIDES.captures(core);
+    let appears = TRAILER_APPEARS.captures(core);
+    if provides.is_none() && appears.is_none() {
+        return None;
+    }
+    let mut publisher = None;
+    let mut agency = None;
+    if let Some(c) = &provides {
+        publisher = outlets.find(&c[1]).map(TrailerName::Known);
+        agency = outlets.find_dateline(&c[2]).or_else(|| outlets.find_name(&c[2])).filter(|id| outlets.get(*id).agency);
+    }
+    if publisher.is_none() {
+        if let Some(c) = &appears {
+            let domain = c[1].to_lowercase();
+            publisher = Some(match outlets.find_domain(&domain) {
+                Some(id) => TrailerName::Known(id),
+                None => TrailerName::Domain(domain),
+            });
+        }
+    }
+    Some(Kind::Trailer { publisher, agency })
+}
+
+/// A short all-capitals line inside a body ("RUSSIAN PRESTIGE"): a subheading.
+pub fn is_caps_heading(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    (1..=8).contains(&words)
+        && text.len() <= 80
+        && text.chars().any(char::is_alphabetic)
+        && text.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+        && !text.ends_with(['.', ','])
+}
+
+/// Could this line be a headline: a few words, not a sentence that ends with a full stop.
+pub fn is_headline_like(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    (3..=30).contains(&words) && text.chars().count() <= 220 && !(text.ends_with('.') && !text.ends_with("..."))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind(line: &str) -> Kind {
+        classify(line, &Outlets::builtin(), DayMonthOrder::DayFirst).1
+    }
+
+    #[test]
+    fn furniture_phrases_from_the_data_file() {
+        assert_eq!(kind("    • Link copied"), Kind::Furniture(Rule::ShareWidget));
+        assert_eq!(kind("Text size Aa Aa"), Kind::Furniture(Rule::TextSize));
+        assert_eq!(kind("Copyright"), Kind::Furniture(Rule::Copyright));
+        assert_eq!(kind("© 2019 Herald Corporation"), Kind::Furniture(Rule::Copyright));
+        assert_eq!(kind("BREAKING NEWS"), Kind::Furniture(Rule::Banner));
+        assert_eq!(kind("If you like this story, share it with a friend!"), Kind::Furniture(Rule::ShareWidget));
+        assert_eq!(kind("Podcasts"), Kind::Furniture(Rule::Banner));
+        assert_eq!(kind("Follow us on Telegram"), Kind::Furniture(Rule::ShareWidget));
+    }
+
+    #[test]
+    fn pattern_furniture() {
+        assert_eq!(kind("icon bookmark-bicon bookmarkicon cameraicon checkicon chevron downicon chevron lefticon"), Kind::Furniture(Rule::IconList));
+        assert_eq!(kind("0:00"), Kind::Furniture(Rule::Timer));
+        assert_eq!(kind("24:55"), Kind::Furniture(Rule::Timer));
+        assert_eq!(kind("1:02:03"), Kind::Furniture(Rule::Timer));
+        assert_eq!(kind("KCNA(Reuters)"), Kind::Furniture(Rule::PhotoCredit));
+        assert_eq!(kind("REUTERS/Kim Hong-Ji"), Kind::Furniture(Rule::PhotoCredit));
+        assert_eq!(kind("•"), Kind::Blank);
+    }
+
+    #[test]
+    fn captions() {
+        assert_eq!(
+            kind("North Korean leader Kim Jong Un departs in this undated photo released on April 23, 2019. KCNA via REUTERS -"),
+            Kind::Caption
+        );
+        assert_eq!(kind("Protesters rallying in Seoul on Wednesday. **Lee Jin-man**"), Kind::Caption);
+        assert_eq!(kind("Kim met Putin, Reuters reported on Thursday."), Kind::Text);
+    }
+
+    #[test]
+    fn urls_and_labels() {
+        assert_eq!(kind("Original url:"), Kind::UrlLabel);
+        assert_eq!(
+            kind("<https://www.themoscowtimes.com/2011/06/29/x-a79>"),
+            Kind::Url { url: "https://www.themoscowtimes.com/2011/06/29/x-a79".into(), labelled: false }
+        );
+        assert_eq!(
+            kind("Source: https://wicnews.com/world/x-361017795"),
+            Kind::Url { url: "https://wicnews.com/world/x-361017795".into(), labelled: true }
+        );
+        let lines = classify_all("Original url:\n\n<https://a.example.com/x>", &Outlets::builtin(), DayMonthOrder::DayFirst);
+        assert_eq!(lines[2].kind, Kind::Url { url: "https://a.example.com/x".into(), labelled: true });
+    }
+
+    #[test]
+    fn promos_trailers_and_mastheads() {
+        let t = Outlets::builtin();
+        assert_eq!(
+            kind("Also on rt.com Kim Jong-un gives US until end of 2019 to change ‘posture,’ promises to boost defense"),
+            Kind::Promo { domain: "rt.com".into() }
+        );
+        assert_eq!(
+            kind("euronews provides breaking news articles from reuters as a service to its readers, but does not edit the articles it publishes. Articles appear on euronews.com for a limited time."),
+            Kind::Trailer {
+                publisher: Some(TrailerName::Known(t.find("Euronews").unwrap())),
+                agency: t.find("Reuters")
+            }
+        );
+        assert_eq!(kind("The Korea Herald"), Kind::Masthead(t.find("The Korea Herald").unwrap()));
+        assert_eq!(kind("Also on the agenda: trade"), Kind::Text);
+    }
+
+    #[test]
+    fn dates_bylines_and_headings() {
+        assert!(matches!(kind("Published : June 28, 2011 - 20:32"), Kind::Date(_)));
+        assert!(matches!(kind("By Vladimir Soldatkin and Maria Vasilyeva"), Kind::Byline(_)));
+        assert_eq!(
+            kind("# North Korea, Russia Abandon Plans for Kim Meeting"),
+            Kind::Heading { level: 1, text: "North Korea, Russia Abandon Plans for Kim Meeting".into() }
+        );
+    }
+
+    #[test]
+    fn headline_and_subheading_shapes() {
+        assert!(is_headline_like("N. Korean leader will visit Russia this week: reports"));
+        assert!(is_headline_like("Kim Jong-un will visit Russia & meet Putin 'soon' – North Korean state media"));
+        assert!(!is_headline_like("Kyodo news service said Kim will meet Medvedev on Thursday."));
+        assert!(!is_headline_like("Kremlin"));
+        assert!(is_caps_heading("RUSSIAN PRESTIGE"));
+        assert!(!is_caps_heading("Russian prestige"));
+    }
+}

@@ -1,0 +1,122 @@
+//! Inline markdown left in scraped text: emphasis markers, links and autolinks become plain text.
+//!
+//! Pages copied through a markdown converter keep `**bold**`, `_italics_`, `[text](url)` and
+//! `<https://…>`. The reader shows prose, so the markers go; the words stay.
+
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+static LINK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"!?\[([^\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*\)").expect("valid regex"));
+static AUTOLINK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"<((?:https?|mailto):[^>\s]+)>").expect("valid regex"));
+static STRONG: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\*\*|__)(\S(?:[^*_\n]*?\S)?)(\*\*|__)").expect("valid regex"));
+static EMPHASIS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(^|[\s(\[“‘\x22])([*_])([^\s*_](?:[^*_\n]*?[^\s*_])?)([*_])([\s)\].,;:!?”’\x22]|$)").expect("valid regex")
+});
+
+/// Removes inline markdown from one line of text.
+pub fn strip_inline(line: &str) -> Cow<'_, str> {
+    if !line.contains(['*', '_', '[', '<', '\\']) {
+        return Cow::Borrowed(line);
+    }
+    let s = LINK.replace_all(line, "$1");
+    let s = AUTOLINK.replace_all(&s, "$1").into_owned();
+    let s = STRONG
+        .replace_all(&s, |c: &regex::Captures<'_>| {
+            if c[1] == c[3] { c[2].to_string() } else { c[0].to_string() }
+        })
+        .into_owned();
+    let s = EMPHASIS
+        .replace_all(&s, |c: &regex::Captures<'_>| {
+            if c[2] == c[4] { format!("{}{}{}", &c[1], &c[3], &c[5]) } else { c[0].to_string() }
+        })
+        .into_owned();
+    let s = unescape(&s);
+    Cow::Owned(s)
+}
+
+/// `\*` → `*`, for the markdown escapes of punctuation.
+fn unescape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            if let Some(&n) = chars.peek() {
+                if n.is_ascii_punctuation() {
+                    out.push(n);
+                    chars.next();
+                    continue;
+                }
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A markdown ATX heading: (level, text) for `## Text`.
+pub fn heading(line: &str) -> Option<(u8, &str)> {
+    let t = line.trim_start();
+    let hashes = t.bytes().take_while(|&b| b == b'#').count();
+    if hashes == 0 || hashes > 6 {
+        return None;
+    }
+    let rest = &t[hashes..];
+    if !rest.starts_with(' ') {
+        return None;
+    }
+    let text = rest.trim().trim_end_matches('#').trim_end();
+    (!text.is_empty()).then_some((hashes as u8, text))
+}
+
+/// A line that ends with a bold credit, `… in Seoul on Wednesday. **Lee Jin-man**`: the
+/// markdown form of a photo caption.
+pub fn ends_with_bold_credit(line: &str) -> bool {
+    static CREDIT: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\S.*\s\*\*[^*\n]{2,60}\*\*\s*$").expect("valid regex"));
+    CREDIT.is_match(line.trim_end())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emphasis_markers_go_words_stay() {
+        assert_eq!(strip_inline("in Seoul on Wednesday. **Lee Jin-man**"), "in Seoul on Wednesday. Lee Jin-man");
+        assert_eq!(strip_inline("a *very* big __deal__ and _this_"), "a very big deal and this");
+        assert_eq!(strip_inline("snake_case_name stays"), "snake_case_name stays");
+        assert_eq!(strip_inline("2 * 3 * 4"), "2 * 3 * 4");
+        assert_eq!(strip_inline("an escaped \\*star\\*"), "an escaped *star*");
+    }
+
+    #[test]
+    fn links_become_their_text() {
+        assert_eq!(strip_inline("see [the report](https://ex.com/a_(b)) now"), "see the report now");
+        assert_eq!(
+            strip_inline("<https://www.themoscowtimes.com/2011/06/29/x-a79>"),
+            "https://www.themoscowtimes.com/2011/06/29/x-a79"
+        );
+    }
+
+    #[test]
+    fn headings() {
+        assert_eq!(
+            heading("# North Korea, Russia Abandon Plans for Kim Meeting"),
+            Some((1, "North Korea, Russia Abandon Plans for Kim Meeting"))
+        );
+        assert_eq!(heading("## Background ##"), Some((2, "Background")));
+        assert_eq!(heading("#hashtag"), None);
+        assert_eq!(heading("#"), None);
+    }
+
+    #[test]
+    fn bold_credit_captions() {
+        assert!(ends_with_bold_credit("Protesters rallying in Seoul on Wednesday. **Lee Jin-man**"));
+        assert!(!ends_with_bold_credit("**Lee Jin-man**"));
+        assert!(!ends_with_bold_credit("A **bold** claim in the middle of a sentence."));
+    }
+}

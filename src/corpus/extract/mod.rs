@@ -1,0 +1,429 @@
+//! Extraction: from the text of one scraped page to an [`Extraction`] — title, outlet, agency,
+//! publication date, authors, URL and clean body, each field with the evidence that decided it.
+//!
+//! The page is read in two passes. [`lines`] says what each line is on its own; this module
+//! then uses position to decide: the headline splits the page into what is above it (mastheads,
+//! page-header dates, icon lists) and the article below; the first paragraphs carry the
+//! dateline; the tail carries sign-offs, source URLs and trailers.
+
+pub mod byline;
+pub mod lines;
+pub mod markdown;
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use self::lines::{Kind, Line, TrailerName};
+use super::article::{Author, Block, Extraction, Field, Note, OtherDate, OutletRef, Removed, Rule};
+use super::dates::{self, DayMonthOrder, Label, Published};
+use super::outlets::{self, OutletId, Outlets};
+use super::text::squash_spaces;
+
+/// How many non-blank lines from the top may hold the headline.
+const HEAD_LINES: usize = 25;
+
+/// Reads one raw scraped page.
+pub fn extract(text: &str, outlets: &Outlets) -> Extraction {
+    let order = if dates::shows_month_first(text) { DayMonthOrder::MonthFirst } else { DayMonthOrder::DayFirst };
+    let lines = lines::classify_all(text, outlets, order);
+    let mut notes = Vec::new();
+
+    let (title, title_idx) = find_title(&lines, &mut notes);
+    let body_from = match title.evidence.rule {
+        Rule::FirstLine => title_idx,
+        _ => title_idx + 1,
+    };
+    let mut removed = Vec::new();
+    for l in &lines[..title_idx] {
+        let rule = match &l.kind {
+            Kind::Blank => continue,
+            Kind::Furniture(r) => *r,
+            Kind::Masthead(_) => Rule::Masthead,
+            Kind::Date(_) => Rule::DateAboveHeadline,
+            _ => Rule::AboveHeadline,
+        };
+        removed.push(Removed { line: l.no, rule });
+    }
+    let body_lines = &lines[body_from..];
+    let (body, first_para_idx, last_para_idx) = build_body(body_lines, &title.value, &mut removed);
+
+    let url = find_url(&lines, body_from + first_para_idx.unwrap_or(0), body_from + last_para_idx.unwrap_or(0));
+    let (outlet, agency) = find_outlet(&lines, title_idx, &body, body_lines, first_para_idx, outlets, url.as_ref());
+    let published = find_published(&lines, title_idx, url.as_ref(), &mut notes);
+    let authors = find_authors(&lines, body_from + first_para_idx.unwrap_or(0));
+
+    if published.is_none() {
+        notes.push(Note { line: 0, message: "no publication date found".into() });
+    }
+    let mut other_dates = Vec::new();
+    if let Some(p) = &published {
+        for (i, l) in lines.iter().enumerate() {
+            if let Kind::Date(d) = &l.kind {
+                if l.no != p.evidence.line {
+                    let why = if i < title_idx && p.evidence.line > lines[title_idx].no {
+                        "above the headline: the page's own date, not the article's"
+                    } else if d.label == Some(Label::Updated) {
+                        "labelled as an update"
+                    } else {
+                        "a later date line"
+                    };
+                    other_dates.push(OtherDate { line: l.no, published: d.published, why });
+                }
+            }
+        }
+    }
+    removed.sort_by_key(|r| r.line);
+    Extraction { title, outlet, agency, published, authors, url, body, removed, other_dates, notes }
+}
+
+/// The headline and its index in `lines`.
+fn find_title(lines: &[Line], notes: &mut Vec<Note>) -> (Field<String>, usize) {
+    let mut seen = 0;
+    for (i, l) in lines.iter().enumerate() {
+        match &l.kind {
+            Kind::Blank => continue,
+            Kind::Heading { text, .. } => return (Field::new(text.clone(), l.no, Rule::MarkdownHeading), i),
+            Kind::Text if lines::is_headline_like(&l.text) => return (Field::new(l.text.clone(), l.no, Rule::Headline), i),
+            Kind::Text => break,
+            _ => {}
+        }
+        seen += 1;
+        if seen >= HEAD_LINES {
+            break;
+        }
+    }
+    // No headline: name the article by its first text, cut at a word boundary.
+    let first = lines.iter().position(|l| matches!(l.kind, Kind::Text | Kind::Caption));
+    let idx = first.unwrap_or(lines.len());
+    let (text, no) = match first {
+        Some(i) => (shorten(&lines[i].text, 80), lines[i].no),
+        None => ("(untitled)".to_string(), 0),
+    };
+    notes.push(Note { line: no, message: "no headline found; the title is the first line of text".into() });
+    (Field::new(text, no, Rule::FirstLine), idx)
+}
+
+fn shorten(s: &str, max_chars: usize) -> String {
+    if s.chars().count() <= max_chars {
+        return s.to_string();
+    }
+    let cut: String = s.chars().take(max_chars).collect();
+    let cut = match cut.rfind(' ') {
+        Some(i) if i > max_chars / 2 => &cut[..i],
+        _ => &cut[..],
+    };
+    format!("{}…", cut.trim_end_matches([',', ';', ':', ' ']))
+}
+
+fn same_text(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.eq_ignore_ascii_case(b) || a.to_lowercase() == b.to_lowercase()
+}
+
+/// The clean body of the lines below the headline. Returns the blocks and the indexes (within
+/// `lines`) of the first and last line that went into a paragraph.
+fn build_body(lines: &[Line], title: &str, removed: &mut Vec<Removed>) -> (Vec<Block>, Option<usize>, Option<usize>) {
+    // Lines that are text, in order: (index, is heading).
+    let mut kept: Vec<(usize, bool)> = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        let rule = match &l.kind {
+            Kind::Blank => continue,
+            Kind::Text | Kind::Heading { .. } if same_text(&l.text, title) => Rule::RepeatedHeadline,
+            Kind::Text => {
+                kept.push((i, lines::is_caps_heading(&l.text)));
+                continue;
+            }
+            Kind::Heading { .. } => {
+                kept.push((i, true));
+                continue;
+            }
+            Kind::Furniture(r) => *r,
+            Kind::Caption => Rule::Caption,
+            Kind::Date(_) => Rule::DateBelowHeadline,
+            Kind::Byline(_) => Rule::Byline,
+            Kind::Url { .. } | Kind::UrlLabel => Rule::UrlLine,
+            Kind::Masthead(_) => Rule::Masthead,
+            Kind::Promo { .. } => Rule::Promo,
+            Kind::Trailer { .. } => Rule::Trailer,
+        };
+        removed.push(Removed { line: l.no, rule });
+    }
+
+    // A standfirst that the first paragraph repeats.
+    if let [(a, false), (b, false), ..] = kept[..] {
+        let first = lines[a].text.trim_end_matches(['.', '…', ' ']).to_lowercase();
+        if first.len() >= 20 && lines[b].text.to_lowercase().starts_with(&first) {
+            removed.push(Removed { line: lines[a].no, rule: Rule::Standfirst });
+            kept.remove(0);
+        }
+    }
+
+    let wrapped = looks_hard_wrapped(lines, &kept);
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut prev: Option<usize> = None;
+    for &(i, heading) in &kept {
+        let text = lines[i].text.clone();
+        let continues = wrapped && !heading && prev.is_some_and(|p| p + 1 == i) && matches!(blocks.last(), Some(Block::Paragraph(_)));
+        if continues {
+            if let Some(Block::Paragraph(p)) = blocks.last_mut() {
+                p.push(' ');
+                p.push_str(&text);
+            }
+        } else if !heading && matches!(blocks.last(), Some(Block::Paragraph(p)) if *p == text) {
+            removed.push(Removed { line: lines[i].no, rule: Rule::RepeatedParagraph });
+        } else if heading {
+            blocks.push(Block::Heading(text));
+        } else {
+            blocks.push(Block::Paragraph(text));
+        }
+        prev = Some(i);
+    }
+    let first = kept.iter().find(|(_, h)| !h).map(|(i, _)| *i);
+    let last = kept.last().map(|(i, _)| *i);
+    (blocks, first, last)
+}
+
+/// Text hard-wrapped at a fixed width (most text lines 40–100 characters, none much longer)
+/// joins consecutive lines into paragraphs; pages copied from a browser have one paragraph per
+/// line and keep them.
+fn looks_hard_wrapped(lines: &[Line], kept: &[(usize, bool)]) -> bool {
+    let lens: Vec<usize> = kept.iter().filter(|(_, h)| !h).map(|(i, _)| lines[*i].text.chars().count()).collect();
+    if lens.len() < 4 {
+        return false;
+    }
+    let longest = lens.iter().copied().max().unwrap_or(0);
+    let mid = lens.iter().filter(|&&n| (40..=100).contains(&n)).count();
+    let consecutive = kept.windows(2).filter(|w| w[0].0 + 1 == w[1].0).count();
+    longest <= 110 && mid * 2 >= lens.len() && consecutive * 2 >= kept.len()
+}
+
+/// The article's URL: a labelled URL line, else a bare URL line above the first paragraph or
+/// below the last.
+fn find_url(lines: &[Line], first_para: usize, last_para: usize) -> Option<Field<String>> {
+    let mut bare = None;
+    for (i, l) in lines.iter().enumerate() {
+        if let Kind::Url { url, labelled } = &l.kind {
+            if *labelled {
+                return Some(Field::new(url.clone(), l.no, Rule::SourceUrl));
+            }
+            if bare.is_none() && (i < first_para || i > last_para) {
+                bare = Some(Field::new(url.clone(), l.no, Rule::SourceUrl));
+            }
+        }
+    }
+    bare
+}
+
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[\p{Lu}][\p{L}.'’/-]*(?:[ ,/]+[\p{L}.'’/-]+){0,6}[ ,]*(?:\p{Lu}[a-z]{2,8}\.? \d{1,2} )?)?\(([\p{L} -]{2,30})\)\s*(?:-{1,2}|–|—|:)\s")
+        .expect("valid regex")
+});
+
+/// The agency named by a dateline at the start of one of the first paragraphs.
+fn dateline_agency(body: &[Block], outlets: &Outlets) -> Option<OutletId> {
+    body.iter().filter(|b| matches!(b, Block::Paragraph(_))).take(3).find_map(|b| {
+        let c = DATELINE.captures(b.text())?;
+        outlets.find_dateline(&c[1])
+    })
+}
+
+#[allow(clippy::too_many_arguments)]
+fn find_outlet(
+    lines: &[Line],
+    title_idx: usize,
+    body: &[Block],
+    body_lines: &[Line],
+    first_para: Option<usize>,
+    outlets: &Outlets,
+    url: Option<&Field<String>>,
+) -> (Option<Field<OutletRef>>, Option<Field<OutletId>>) {
+    let mut agency = None;
+    if let Some(id) = dateline_agency(body, outlets) {
+        let no = first_para
+            .and_then(|f| body_lines[f..].iter().find(|l| DATELINE.is_match(&l.text)))
+            .map_or(0, |l| l.no);
+        agency = Some(Field::new(id, no, Rule::Dateline));
+    }
+
+    let masthead = lines[..title_idx].iter().find_map(|l| match l.kind {
+        Kind::Masthead(id) => Some(Field::new(OutletRef::Known(id), l.no, Rule::Masthead)),
+        _ => None,
+    });
+    let from_url = url.and_then(|u| {
+        let host = outlets::url_host(&u.value)?;
+        let r = match outlets.find_domain(host) {
+            Some(id) => OutletRef::Known(id),
+            None => OutletRef::Domain(outlets::normalize_domain(host)),
+        };
+        Some(Field::new(r, u.evidence.line, Rule::SourceUrl))
+    });
+    let mut trailer = None;
+    let mut promo = None;
+    let mut copyright = None;
+    for l in lines {
+        match &l.kind {
+            Kind::Trailer { publisher, agency: a } => {
+                if trailer.is_none() {
+                    trailer = publisher.as_ref().map(|p| {
+                        let r = match p {
+                            TrailerName::Known(id) => OutletRef::Known(*id),
+                            TrailerName::Domain(d) => OutletRef::Domain(d.clone()),
+                        };
+                        Field::new(r, l.no, Rule::Trailer)
+                    });
+                }
+                if agency.is_none() {
+                    agency = a.map(|id| Field::new(id, l.no, Rule::Trailer));
+                }
+            }
+            Kind::Promo { domain } if promo.is_none() => {
+                let r = match outlets.find_domain(domain) {
+                    Some(id) => OutletRef::Known(id),
+                    None => OutletRef::Domain(domain.clone()),
+                };
+                promo = Some(Field::new(r, l.no, Rule::Promo));
+            }
+            Kind::Furniture(Rule::Copyright) if copyright.is_none() => {
+                copyright = copyright_outlet(&l.text, outlets).map(|id| Field::new(OutletRef::Known(id), l.no, Rule::Copyright));
+            }
+            _ => {}
+        }
+    }
+    // With nothing else naming a publisher, a wire dateline names the agency as the outlet.
+    let dateline = agency
+        .as_ref()
+        .filter(|a| a.evidence.rule == Rule::Dateline)
+        .map(|a| Field::new(OutletRef::Known(a.value), a.evidence.line, Rule::Dateline));
+    let outlet = masthead.or(from_url).or(trailer).or(promo).or(copyright).or(dateline);
+    (outlet, agency)
+}
+
+/// "© 2019 The Korea Herald. All rights reserved." names the outlet.
+fn copyright_outlet(text: &str, outlets: &Outlets) -> Option<OutletId> {
+    let t = text.trim_start_matches(['©', ' ']).trim_start_matches("Copyright").trim_start_matches(['©', ' ']);
+    let t = t.trim_start_matches(|c: char| c.is_ascii_digit() || c == '-' || c == ' ');
+    let name = t.split(['.', ',', '|']).next()?.trim();
+    outlets.find(name)
+}
+
+static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"/((?:19|20)\d{2})[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?:/|-|$)|/((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])/")
+        .expect("valid regex")
+});
+
+fn url_date(url: &str) -> Option<Published> {
+    let c = URL_DATE.captures(url)?;
+    let (y, m, d) = match (c.get(1), c.get(4)) {
+        (Some(y), _) => (y.as_str(), &c[2], &c[3]),
+        (None, Some(y)) => (y.as_str(), &c[5], &c[6]),
+        _ => return None,
+    };
+    let date = jiff::civil::Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?).ok()?;
+    Some(Published::day(date))
+}
+
+/// The publication date, in order of trust: a labelled "Published" line; the first date line
+/// below the headline; a date in the URL; an "Updated" line; a date line above the headline (a
+/// page header's "today" if there is nothing else); a date inside the text.
+fn find_published(lines: &[Line], title_idx: usize, url: Option<&Field<String>>, notes: &mut Vec<Note>) -> Option<Field<Published>> {
+    let dates: Vec<(usize, &Line, &dates::DateLine)> = lines
+        .iter()
+        .enumerate()
+        .filter_map(|(i, l)| match &l.kind {
+            Kind::Date(d) => Some((i, l, d)),
+            _ => None,
+        })
+        .collect();
+    let pick = |rule: Rule, f: &dyn Fn(usize, &dates::DateLine) -> bool| {
+        dates.iter().find(|(i, _, d)| f(*i, d)).map(|(_, l, d)| (Field::new(d.published, l.no, rule), d.ambiguous))
+    };
+    let chosen = pick(Rule::LabelledDate, &|_, d| d.label == Some(Label::Published))
+        .or_else(|| pick(Rule::DateBelowHeadline, &|i, d| i > title_idx && d.label.is_none()))
+        .or_else(|| url.and_then(|u| url_date(&u.value).map(|p| (Field::new(p, u.evidence.line, Rule::UrlDate), false))))
+        .or_else(|| pick(Rule::UpdatedDate, &|_, d| d.label == Some(Label::Updated)))
+        .or_else(|| pick(Rule::DateAboveHeadline, &|i, _| i <= title_idx));
+    if let Some((field, ambiguous)) = chosen {
+        if ambiguous {
+            notes.push(Note {
+                line: field.evidence.line,
+                message: format!("ambiguous day and month; read as {} (day first)", field.value),
+            });
+        }
+        return Some(field);
+    }
+    lines.iter().find_map(|l| {
+        if matches!(l.kind, Kind::Blank | Kind::Furniture(Rule::IconList)) {
+            return None;
+        }
+        let found = dates::find_in_prose(&l.text);
+        found.first().map(|d| Field::new(Published::day(d.date), l.no, Rule::ProseDate))
+    })
+}
+
+/// Authors from the byline below the headline and from a sign-off at the end. When both name
+/// the same number of people in different scripts (top "신혜인", sign-off "Shin Hae-in"), they
+/// are the same reporters: the Latin form is the name, the other kept as its native form.
+fn find_authors(lines: &[Line], first_para: usize) -> Option<Field<Vec<Author>>> {
+    let top = lines[..first_para.min(lines.len())].iter().find_map(|l| match &l.kind {
+        Kind::Byline(a) => Some((l.no, a)),
+        _ => None,
+    });
+    let sign_off = lines[first_para.min(lines.len())..].iter().rev().find_map(|l| match &l.kind {
+        Kind::Byline(a) => Some((l.no, a)),
+        _ => None,
+    });
+    match (top, sign_off) {
+        (Some((no, top)), Some((_, end))) if top.len() == end.len() => {
+            let mut merged = Vec::with_capacity(top.len());
+            let mut any = false;
+            for (t, e) in top.iter().zip(end) {
+                let (tl, el) = (byline::is_latin(&t.name), byline::is_latin(&e.name));
+                if tl != el {
+                    any = true;
+                    let (name, native) = if el { (e, t) } else { (t, e) };
+                    merged.push(Author { name: name.name.clone(), native: Some(native.name.clone()) });
+                } else {
+                    merged.push(t.clone());
+                }
+            }
+            let rule = if any { Rule::BylineAndSignOff } else { Rule::Byline };
+            Some(Field::new(merged, no, rule))
+        }
+        (Some((no, top)), _) => Some(Field::new(top.clone(), no, Rule::Byline)),
+        (None, Some((no, end))) => Some(Field::new(end.clone(), no, Rule::SignOff)),
+        (None, None) => None,
+    }
+}
+
+/// Splits plain text (front matter or JSON bodies) into blocks: blank lines separate
+/// paragraphs; within a paragraph, lines join with spaces; inline markdown is removed.
+pub fn plain_body(text: &str) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    let mut para = String::new();
+    let flush = |para: &mut String, blocks: &mut Vec<Block>| {
+        if !para.is_empty() {
+            blocks.push(Block::Paragraph(std::mem::take(para)));
+        }
+    };
+    for raw in text.split('\n') {
+        if let Some((_, h)) = markdown::heading(raw) {
+            flush(&mut para, &mut blocks);
+            blocks.push(Block::Heading(squash_spaces(&markdown::strip_inline(h))));
+            continue;
+        }
+        let line = squash_spaces(&markdown::strip_inline(raw.trim()));
+        if line.is_empty() {
+            flush(&mut para, &mut blocks);
+        } else {
+            if !para.is_empty() {
+                para.push(' ');
+            }
+            para.push_str(&line);
+        }
+    }
+    flush(&mut para, &mut blocks);
+    blocks
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,294 @@
+//! Extraction on the five seeds, field by field with evidence, and on the page shapes each rule
+//! exists for.
+
+use super::*;
+use crate::corpus::article::{Block, Evidence};
+
+fn seed(name: &str) -> String {
+    let path = format!("{}/corpus/{name}", env!("CARGO_MANIFEST_DIR"));
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    crate::corpus::text::decode(&bytes).0
+}
+
+/// The extraction's fields as plain strings, for exact comparison.
+#[derive(Debug, PartialEq)]
+struct Summary {
+    title: String,
+    outlet: Option<String>,
+    agency: Option<String>,
+    published: Option<String>,
+    authors: Vec<String>,
+    url: Option<String>,
+}
+
+fn summary(e: &Extraction, t: &Outlets) -> Summary {
+    Summary {
+        title: e.title.value.clone(),
+        outlet: e.outlet.as_ref().map(|f| match &f.value {
+            OutletRef::Known(id) => t.name(*id).to_string(),
+            OutletRef::Domain(d) | OutletRef::Name(d) => d.clone(),
+        }),
+        agency: e.agency.as_ref().map(|f| t.name(f.value).to_string()),
+        published: e.published.as_ref().map(|f| f.value.to_string()),
+        authors: e.authors.as_ref().map(|f| f.value.iter().map(|a| a.name.to_string()).collect()).unwrap_or_default(),
+        url: e.url.as_ref().map(|f| f.value.clone()),
+    }
+}
+
+fn s(v: &str) -> Option<String> {
+    Some(v.to_string())
+}
+
+fn paragraphs(e: &Extraction) -> Vec<&str> {
+    e.body.iter().map(Block::text).collect()
+}
+
+#[test]
+fn seed_000_korea_herald() {
+    let t = Outlets::builtin();
+    let e = extract(&seed("000_0595658c55417145.txt"), &t);
+    assert_eq!(
+        summary(&e, &t),
+        Summary {
+            title: "N. Korean leader will visit Russia this week: reports".into(),
+            outlet: s("The Korea Herald"),
+            agency: None,
+            published: s("2011-06-28T20:32"),
+            authors: vec!["Shin Hae-in".into()],
+            url: None,
+        }
+    );
+    assert_eq!(e.outlet.as_ref().unwrap().evidence, Evidence::new(1, Rule::Masthead));
+    assert_eq!(e.published.as_ref().unwrap().evidence, Evidence::new(8, Rule::LabelledDate));
+    let authors = e.authors.as_ref().unwrap();
+    assert_eq!(authors.evidence, Evidence::new(6, Rule::BylineAndSignOff));
+    assert_eq!(authors.value[0].native.as_deref(), Some("신혜인"), "the Hangul byline is kept intact");
+    let body = paragraphs(&e);
+    assert_eq!(body.len(), 14);
+    assert!(body[0].starts_with("North Korean leader Kim Jong-il is expected to visit Russia"));
+    assert!(body[13].ends_with("blames Seoul for the two attacks."));
+    assert!(!body.iter().any(|p| p.contains("Link copied") || p.starts_with("By ")));
+    assert!(e.removed.contains(&Removed { line: 10, rule: Rule::ShareWidget }));
+    assert!(e.notes.is_empty());
+}
+
+#[test]
+fn seed_001_moscow_times() {
+    let t = Outlets::builtin();
+    let e = extract(&seed("001_f3496015afe3183b.txt"), &t);
+    assert_eq!(
+        summary(&e, &t),
+        Summary {
+            title: "North Korea, Russia Abandon Plans for Kim Meeting".into(),
+            outlet: s("The Moscow Times"),
+            agency: None,
+            published: s("2011-06-29"),
+            authors: vec![],
+            url: s("https://www.themoscowtimes.com/2011/06/29/north-korea-russia-abandon-plans-for-kim-meeting-a79"),
+        }
+    );
+    assert_eq!(e.title.evidence, Evidence::new(3, Rule::MarkdownHeading));
+    assert_eq!(e.outlet.as_ref().unwrap().evidence, Evidence::new(49, Rule::SourceUrl));
+    let body = paragraphs(&e);
+    assert!(body[0].starts_with("The leaders of North Korea and Russia appeared"));
+    assert!(body.last().unwrap().starts_with("Tension increased on the peninsula"));
+    // The photo caption with its bold credit is furniture; no markdown survives.
+    assert!(e.removed.contains(&Removed { line: 9, rule: Rule::Caption }));
+    assert!(!body.iter().any(|p| p.contains("Lee Jin-man") || p.contains("**") || p.contains("Original url")));
+}
+
+#[test]
+fn seed_002_euronews_reuters_wire() {
+    let t = Outlets::builtin();
+    let e = extract(&seed("002_600930966775bc34.txt"), &t);
+    assert_eq!(
+        summary(&e, &t),
+        Summary {
+            title: "North Korea's Kim Jong Un to meet Putin in Russia on Thursday - Kremlin".into(),
+            outlet: s("Euronews"),
+            agency: s("Reuters"),
+            published: s("2019-04-23"),
+            authors: vec!["Vladimir Soldatkin".into(), "Maria Vasilyeva".into()],
+            url: None,
+        }
+    );
+    assert_eq!(e.outlet.as_ref().unwrap().evidence, Evidence::new(61, Rule::Trailer));
+    assert_eq!(e.agency.as_ref().unwrap().evidence, Evidence::new(15, Rule::Dateline));
+    // The only explicit date is in the photo caption; the evidence says so.
+    assert_eq!(e.published.as_ref().unwrap().evidence, Evidence::new(8, Rule::ProseDate));
+    let body = paragraphs(&e);
+    assert!(body[0].starts_with("MOSCOW/VLADIVOSTOK, Russia (Reuters) - North Korean leader"));
+    assert!(body.last().unwrap().starts_with("(Additional reporting by Joyce Lee"));
+    assert!(e.body.contains(&Block::Heading("RUSSIAN PRESTIGE".into())));
+    for junk in ["BREAKING NEWS", "Text size", "Copyright", "KCNA(Reuters)", "euronews provides"] {
+        assert!(!body.iter().any(|p| p.contains(junk)), "{junk} left in the body");
+    }
+    assert_eq!(body.iter().filter(|p| p.contains("to meet Putin in Russia on Thursday")).count(), 0);
+}
+
+#[test]
+fn seed_003_page_header_date_and_no_outlet() {
+    let t = Outlets::builtin();
+    let e = extract(&seed("003_38a6156a7a003cab.txt"), &t);
+    assert_eq!(
+        summary(&e, &t),
+        Summary {
+            title: "North Korea’s Kim may visit Russia to meet Putin".into(),
+            outlet: None,
+            agency: None,
+            published: s("2019-03-25"),
+            authors: vec![],
+            url: None,
+        }
+    );
+    assert_eq!(e.published.as_ref().unwrap().evidence, Evidence::new(7, Rule::DateBelowHeadline));
+    // The first line is the day the page was viewed, and the extractor says why it was not used.
+    assert_eq!(e.other_dates.len(), 1);
+    assert_eq!(e.other_dates[0].line, 1);
+    assert_eq!(e.other_dates[0].published.to_string(), "2025-01-22");
+    // The standfirst is dropped because the first paragraph repeats it.
+    assert!(e.removed.contains(&Removed { line: 5, rule: Rule::Standfirst }));
+    let body = paragraphs(&e);
+    assert_eq!(body.len(), 8);
+    assert!(body[0].ends_with("according to North Korea watchers."));
+}
+
+#[test]
+fn seed_004_rt() {
+    let t = Outlets::builtin();
+    let e = extract(&seed("004_137e2a66756e9f36.txt"), &t);
+    assert_eq!(
+        summary(&e, &t),
+        Summary {
+            title: "Kim Jong-un will visit Russia & meet Putin 'soon' – North Korean state media".into(),
+            outlet: s("RT"),
+            agency: None,
+            published: s("2019-04-22T21:44"),
+            authors: vec![],
+            url: None,
+        }
+    );
+    assert_eq!(e.outlet.as_ref().unwrap().evidence, Evidence::new(14, Rule::Promo));
+    assert_eq!(e.published.as_ref().unwrap().evidence, Evidence::new(2, Rule::DateAboveHeadline));
+    let body = paragraphs(&e);
+    assert_eq!(body.len(), 8);
+    assert!(body.last().unwrap().ends_with("for his insistence on unconditional denuclearization."));
+    for junk in ["icon", "Also on rt.com", "share it with a friend", "Podcasts", "0:00"] {
+        assert!(!body.iter().any(|p| p.contains(junk)), "{junk} left in the body");
+    }
+    assert!(e.removed.contains(&Removed { line: 1, rule: Rule::IconList }));
+}
+
+#[test]
+fn a_dateline_alone_names_the_agency_as_outlet() {
+    let t = Outlets::builtin();
+    let page = "Kim and Putin meet in Vladivostok\n\nVLADIVOSTOK, Russia (Reuters) - Kim met Putin on Thursday.\n\nMore text here.";
+    let e = extract(page, &t);
+    let sm = summary(&e, &t);
+    assert_eq!((sm.outlet, sm.agency), (s("Reuters"), s("Reuters")));
+    assert_eq!(e.outlet.unwrap().evidence.rule, Rule::Dateline);
+}
+
+#[test]
+fn unknown_domains_name_the_outlet() {
+    let t = Outlets::builtin();
+    let page = "A headline about the summit\n\nText of the story.\n\nSource: https://www.eastasia-ledger.net/2019/04/25/summit";
+    let e = extract(page, &t);
+    let sm = summary(&e, &t);
+    assert_eq!(sm.outlet, s("eastasia-ledger.net"));
+    assert_eq!(sm.url, s("https://www.eastasia-ledger.net/2019/04/25/summit"));
+    // The URL's date is the only date.
+    assert_eq!(sm.published, s("2019-04-25"));
+    assert_eq!(e.published.unwrap().evidence.rule, Rule::UrlDate);
+}
+
+#[test]
+fn copyright_line_names_the_outlet() {
+    let t = Outlets::builtin();
+    let e = extract("A headline about the summit\n\nText of the story.\n\n© 2019 The Korea Herald. All rights reserved.", &t);
+    assert_eq!(summary(&e, &t).outlet, s("The Korea Herald"));
+    assert_eq!(e.outlet.unwrap().evidence.rule, Rule::Copyright);
+}
+
+#[test]
+fn prose_mentions_of_outlets_are_not_evidence() {
+    let t = Outlets::builtin();
+    let page = "Kim may visit Russia soon, reports say\n\nKyodo news service said Kim will meet Medvedev, according to Yonhap and Reuters.";
+    let e = extract(page, &t);
+    assert_eq!(summary(&e, &t).outlet, None);
+    assert_eq!(summary(&e, &t).agency, None);
+}
+
+#[test]
+fn updated_date_is_used_when_nothing_else_is_given() {
+    let t = Outlets::builtin();
+    let e = extract("A headline about the summit\n\nUpdated April 25, 2019\n\nText.", &t);
+    let p = e.published.unwrap();
+    assert_eq!((p.value.to_string().as_str(), p.evidence.rule), ("2019-04-25", Rule::UpdatedDate));
+    let e = extract("A headline about the summit\n\nPublished: 2019-04-23\n\nUpdated April 25, 2019\n\nText.", &t);
+    let p = e.published.unwrap();
+    assert_eq!((p.value.to_string().as_str(), p.evidence.rule), ("2019-04-23", Rule::LabelledDate));
+    assert_eq!(e.other_dates[0].why, "labelled as an update");
+}
+
+#[test]
+fn us_order_is_inferred_from_the_same_file() {
+    let t = Outlets::builtin();
+    let e = extract("A headline about the summit\n\n04/05/2019\n\nText. Filed 04/23/2019.", &t);
+    assert_eq!(e.published.unwrap().value.to_string(), "2019-04-05");
+    let e = extract("A headline about the summit\n\n04/05/2019\n\nText.", &t);
+    assert_eq!(e.published.unwrap().value.to_string(), "2019-05-04");
+    assert_eq!(e.notes.len(), 1, "ambiguous dates are reported: {:?}", e.notes);
+}
+
+#[test]
+fn no_date_no_headline_and_empty_pages() {
+    let t = Outlets::builtin();
+    let e = extract("This page is one long sentence about nothing in particular that goes on and on.", &t);
+    assert_eq!(e.title.evidence.rule, Rule::FirstLine);
+    assert!(e.title.value.ends_with('…') || e.title.value.len() <= 80);
+    assert!(e.published.is_none());
+    assert_eq!(e.notes.len(), 2, "{:?}", e.notes);
+    let e = extract("", &t);
+    assert_eq!(e.title.value, "(untitled)");
+    assert!(e.body.is_empty());
+    let e = extract("June 29, 2011", &t);
+    assert_eq!(e.title.value, "(untitled)");
+    assert_eq!(e.published.unwrap().value.to_string(), "2011-06-29");
+}
+
+#[test]
+fn hard_wrapped_text_joins_into_paragraphs() {
+    let t = Outlets::builtin();
+    let page = "A headline about hard wrapping\n\n\
+        The first paragraph is wrapped at seventy columns like an old email\n\
+        message, so its sentences run across several lines of the file and\n\
+        should be read as one paragraph.\n\n\
+        The second paragraph is wrapped the same way, at about seventy chars\n\
+        per line, and it ends here.";
+    let e = extract(page, &t);
+    assert_eq!(e.body.len(), 2);
+    assert!(e.body[0].text().starts_with("The first paragraph is wrapped at seventy columns like an old email message, so"));
+}
+
+#[test]
+fn sign_off_alone_gives_the_authors() {
+    let t = Outlets::builtin();
+    let e = extract("A headline about the summit\n\nText of the story.\n\nBy Jane Doe (jane@example.com)", &t);
+    let a = e.authors.unwrap();
+    assert_eq!(a.value, vec![Author::new("Jane Doe")]);
+    assert_eq!(a.evidence, Evidence::new(5, Rule::SignOff));
+}
+
+#[test]
+fn plain_bodies_split_on_blank_lines() {
+    let b = plain_body("First **bold** line\ncontinues.\n\n## Sub\nSecond.");
+    assert_eq!(
+        b,
+        vec![
+            Block::Paragraph("First bold line continues.".into()),
+            Block::Heading("Sub".into()),
+            Block::Paragraph("Second.".into())
+        ]
+    );
+}

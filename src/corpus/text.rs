@@ -1,0 +1,209 @@
+//! Turning raw bytes from a scraped file into safe, normalised text, and splitting text into words.
+//!
+//! Everything newsdesk shows passes through [`sanitize`] on the way into the model, so article
+//! text is data and never terminal commands: C0/C1 controls and escape sequences become visible
+//! control pictures, bidi overrides are dropped, tabs expand to spaces.
+
+use std::borrow::Cow;
+
+use unicode_width::UnicodeWidthChar;
+
+/// Tab stops for expanded tabs, in columns.
+pub const TAB_WIDTH: usize = 4;
+
+/// What [`decode`] noticed about the bytes of a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DecodeIssue {
+    /// Bytes that are not UTF-8, first seen at this byte offset and line; replaced with U+FFFD.
+    InvalidUtf8 { offset: usize, line: u32 },
+}
+
+/// Decodes file bytes into normalised text: strips a BOM, replaces invalid UTF-8 (reporting
+/// where), turns CRLF and CR into LF, and [`sanitize`]s every line.
+pub fn decode(bytes: &[u8]) -> (String, Option<DecodeIssue>) {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let (text, issue) = match std::str::from_utf8(bytes) {
+        Ok(s) => (Cow::Borrowed(s), None),
+        Err(e) => {
+            let offset = e.valid_up_to();
+            let line = 1 + bytes[..offset].iter().filter(|&&b| b == b'\n').count() as u32;
+            (
+                String::from_utf8_lossy(bytes),
+                Some(DecodeIssue::InvalidUtf8 { offset, line }),
+            )
+        }
+    };
+    (normalize(&text), issue)
+}
+
+/// Normalises line endings to LF and sanitises each line (see [`sanitize`]).
+pub fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    loop {
+        let (line, next) = match rest.find(['\n', '\r']) {
+            Some(i) => {
+                let skip = if rest[i..].starts_with("\r\n") { 2 } else { 1 };
+                (&rest[..i], Some(&rest[i + skip..]))
+            }
+            None => (rest, None),
+        };
+        out.push_str(&sanitize(line));
+        match next {
+            Some(n) => {
+                out.push('\n');
+                rest = n;
+            }
+            None => break,
+        }
+    }
+    out
+}
+
+/// Makes one line of text safe and plain for a terminal.
+///
+/// - C0 controls (ESC, BEL, NUL, …) become their visible Unicode control pictures (`␛`, `␇`),
+///   so an escape sequence in a scraped page shows as `␛]0;title␇` instead of retitling the
+///   window; DEL becomes `␡`; C1 controls (U+0080–U+009F) become `�`.
+/// - Bidi embeddings, overrides and isolates, and the implicit direction marks, are removed:
+///   they can reorder what the terminal shows and hide text.
+/// - Tabs expand to spaces at [`TAB_WIDTH`] stops, measured in display columns.
+/// - Newlines are left alone (callers split lines first).
+pub fn sanitize(line: &str) -> Cow<'_, str> {
+    if !line.chars().any(needs_attention) {
+        return Cow::Borrowed(line);
+    }
+    let mut out = String::with_capacity(line.len() + 8);
+    let mut col = 0usize;
+    for c in line.chars() {
+        match c {
+            '\t' => {
+                let pad = TAB_WIDTH - col % TAB_WIDTH;
+                out.extend(std::iter::repeat_n(' ', pad));
+                col += pad;
+                continue;
+            }
+            '\n' => {
+                out.push('\n');
+                col = 0;
+                continue;
+            }
+            c if is_bidi_control(c) => continue,
+            '\u{7f}' => out.push('\u{2421}'),
+            c if (c as u32) < 0x20 => {
+                // U+2400 + code is the control picture for every C0 control.
+                out.push(char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'));
+            }
+            c if (0x80..=0x9f).contains(&(c as u32)) => out.push('\u{fffd}'),
+            c => out.push(c),
+        }
+        col += out.chars().last().and_then(|c| c.width()).unwrap_or(0);
+    }
+    Cow::Owned(out)
+}
+
+fn needs_attention(c: char) -> bool {
+    let u = c as u32;
+    u < 0x20 || (0x7f..=0x9f).contains(&u) || is_bidi_control(c)
+}
+
+/// Bidi formatting characters that can reorder or hide text on a terminal.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{061c}')
+}
+
+/// Words for search: maximal runs of alphanumeric characters, lower-cased.
+///
+/// `Kim’s` gives `kim` and `s`; `Jong-un` gives `jong` and `un`; Hangul runs are words too.
+pub fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
+/// Lower-cases a word for the search index (ASCII fast path).
+pub fn fold(word: &str) -> Cow<'_, str> {
+    if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
+}
+
+/// Number of words a reader would count: whitespace-separated tokens that contain a letter or
+/// digit.
+pub fn word_count(text: &str) -> u32 {
+    text.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count() as u32
+}
+
+/// Collapses runs of whitespace to single spaces and trims the ends.
+pub fn squash_spaces(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_sequences_become_visible() {
+        let hostile = "Title\x1b]0;pwned\x07 and \x1b[2J\x1b[H";
+        assert_eq!(sanitize(hostile), "Title␛]0;pwned␇ and ␛[2J␛[H");
+    }
+
+    #[test]
+    fn c1_controls_and_del_are_replaced() {
+        assert_eq!(sanitize("a\u{9b}31mb\u{7f}"), "a\u{fffd}31mb\u{2421}");
+    }
+
+    #[test]
+    fn bidi_overrides_are_removed() {
+        assert_eq!(sanitize("abc\u{202e}fed\u{202c} \u{2067}x\u{2069}"), "abcfed x");
+    }
+
+    #[test]
+    fn tabs_expand_to_stops_by_display_width() {
+        assert_eq!(sanitize("a\tb"), "a   b");
+        assert_eq!(sanitize("\tb"), "    b");
+        // 신 is two columns wide: the tab after it fills to column 4.
+        assert_eq!(sanitize("신\tx"), "신  x");
+    }
+
+    #[test]
+    fn plain_text_is_borrowed() {
+        assert!(matches!(sanitize("Kim Jong-un – 김정은"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn decode_normalises_line_endings_and_bom() {
+        let (text, issue) = decode(b"\xEF\xBB\xBFone\r\ntwo\rthree\n");
+        assert_eq!(text, "one\ntwo\nthree\n");
+        assert_eq!(issue, None);
+    }
+
+    #[test]
+    fn decode_reports_invalid_utf8_with_line() {
+        let (text, issue) = decode(b"ok\nbad \xff here\n");
+        assert_eq!(text, "ok\nbad \u{fffd} here\n");
+        assert_eq!(issue, Some(DecodeIssue::InvalidUtf8 { offset: 7, line: 2 }));
+    }
+
+    #[test]
+    fn words_split_on_punctuation_and_keep_hangul() {
+        let w: Vec<_> = words("Kim’s visit to Vladivostok (신혜인), 2019-04-23").collect();
+        assert_eq!(w, ["Kim", "s", "visit", "to", "Vladivostok", "신혜인", "2019", "04", "23"]);
+    }
+
+    #[test]
+    fn word_count_ignores_bare_punctuation() {
+        assert_eq!(word_count("Kim — the leader — left ."), 4);
+    }
+}
