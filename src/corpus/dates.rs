@@ -104,10 +104,10 @@ pub fn parse_line(line: &str, order: DayMonthOrder) -> Option<DateLine> {
     let mut i = 0;
     let weekday = skip_weekday(&toks, &mut i);
     let (m, used) = match_date(&toks, i, order)?;
-    if let Some(w) = weekday.filter(|_| m.weekday.is_none()) {
-        if m.date.weekday() != w {
-            return None;
-        }
+    if let Some(w) = weekday.filter(|_| m.weekday.is_none())
+        && m.date.weekday() != w
+    {
+        return None;
     }
     let (time, mut used) = match_time(&toks, used);
     // A second, labelled date after a bar: "Published : June 28, 2011 | Updated : June 29, 2011".
@@ -134,10 +134,7 @@ pub fn find_in_prose(text: &str) -> Vec<ProseDate> {
     while i < plain.len() {
         if let Some((m, used)) = match_date(&plain, i, DayMonthOrder::DayFirst) {
             if !m.ambiguous {
-                found.push(ProseDate {
-                    date: m.date,
-                    span: toks[i].1.start..toks[used - 1].1.end,
-                });
+                found.push(ProseDate { date: m.date, span: toks[i].1.start..toks[used - 1].1.end });
             }
             i = used;
         } else {
@@ -263,40 +260,40 @@ fn match_date(t: &[Tok<'_>], i: usize, order: DayMonthOrder) -> Option<(Matched,
     let plain = |date, form, ambiguous| Matched { date, form, ambiguous, weekday: None };
 
     // 2019-04-23, 2019/04/23, 2019.04.23
-    if let (Some(y), Some(s1), Some(m), Some(s2), Some(d)) =
-        (num(i), sym(i + 1), num(i + 2), sym(i + 3), num(i + 4))
+    if let (Some(y), Some(s1), Some(m), Some(s2), Some(d)) = (num(i), sym(i + 1), num(i + 2), sym(i + 3), num(i + 4))
+        && let Some(y) = year(y)
+        && s1 == s2
+        && matches!(s1, '-' | '/' | '.')
+        && small(m)
+        && small(d)
     {
-        if let Some(y) = year(y) {
-            if s1 == s2 && matches!(s1, '-' | '/' | '.') && small(m) && small(d) {
-                let date = make_date(y, m.value, d.value)?;
-                return Some((plain(date, Form::Iso, false), i + 5));
-            }
-        }
+        let date = make_date(y, m.value, d.value)?;
+        return Some((plain(date, Form::Iso, false), i + 5));
     }
     // 23/04/2019, 04/23/2019, 23.04.2019, 23-04-2019
-    if let (Some(a), Some(s1), Some(b), Some(s2), Some(y)) =
-        (num(i), sym(i + 1), num(i + 2), sym(i + 3), num(i + 4))
+    if let (Some(a), Some(s1), Some(b), Some(s2), Some(y)) = (num(i), sym(i + 1), num(i + 2), sym(i + 3), num(i + 4))
+        && let Some(y) = year(y)
+        && s1 == s2
+        && matches!(s1, '/' | '.' | '-')
+        && small(a)
+        && small(b)
     {
-        if let Some(y) = year(y) {
-            if s1 == s2 && matches!(s1, '/' | '.' | '-') && small(a) && small(b) {
-                let (a, b) = (a.value, b.value);
-                let ambiguous = a <= 12 && b <= 12 && a != b && s1 != '.';
-                let month_first = if a > 12 {
-                    false
-                } else if b > 12 {
-                    // Dots are always day-first; 04.23.2019 is not a date.
-                    if s1 == '.' {
-                        return None;
-                    }
-                    true
-                } else {
-                    s1 != '.' && order == DayMonthOrder::MonthFirst
-                };
-                let (m, d) = if month_first { (a, b) } else { (b, a) };
-                let date = make_date(y, m, d)?;
-                return Some((plain(date, Form::Numeric, ambiguous), i + 5));
+        let (a, b) = (a.value, b.value);
+        let ambiguous = a <= 12 && b <= 12 && a != b && s1 != '.';
+        let month_first = if a > 12 {
+            false
+        } else if b > 12 {
+            // Dots are always day-first; 04.23.2019 is not a date.
+            if s1 == '.' {
+                return None;
             }
-        }
+            true
+        } else {
+            s1 != '.' && order == DayMonthOrder::MonthFirst
+        };
+        let (m, d) = if month_first { (a, b) } else { (b, a) };
+        let date = make_date(y, m, d)?;
+        return Some((plain(date, Form::Numeric, ambiguous), i + 5));
     }
     // June 28, 2011 / Jun. 28 2011 / June 28th, 2011
     if let Some(m) = word_month(i) {
@@ -346,8 +343,7 @@ fn match_time(t: &[Tok<'_>], i: usize) -> (Option<Time>, usize) {
             _ => break,
         }
     }
-    let (Some(Tok::Num(h)), Some(Tok::Sym(sep)), Some(Tok::Num(m))) = (t.get(k), t.get(k + 1), t.get(k + 2))
-    else {
+    let (Some(Tok::Num(h)), Some(Tok::Sym(sep)), Some(Tok::Num(m))) = (t.get(k), t.get(k + 1), t.get(k + 2)) else {
         return (None, i);
     };
     if h.digits > 2 || m.digits != 2 || !matches!(sep, ':' | '.') {
@@ -355,14 +351,14 @@ fn match_time(t: &[Tok<'_>], i: usize) -> (Option<Time>, usize) {
     }
     let mut end = k + 3;
     let mut second = 0;
-    if let (Some(Tok::Sym(':')), Some(Tok::Num(s))) = (t.get(end), t.get(end + 1)) {
-        if s.digits == 2 {
-            second = s.value;
+    if let (Some(Tok::Sym(':')), Some(Tok::Num(s))) = (t.get(end), t.get(end + 1))
+        && s.digits == 2
+    {
+        second = s.value;
+        end += 2;
+        // Fractional seconds: .123
+        if let (Some(Tok::Sym('.')), Some(Tok::Num(_))) = (t.get(end), t.get(end + 1)) {
             end += 2;
-            // Fractional seconds: .123
-            if let (Some(Tok::Sym('.')), Some(Tok::Num(_))) = (t.get(end), t.get(end + 1)) {
-                end += 2;
-            }
         }
     }
     let mut hour = h.value;
@@ -410,9 +406,7 @@ fn meridiem_at(t: &[Tok<'_>], k: usize) -> Option<(bool, usize)> {
 /// `(MSK)`.
 fn is_zone_token(t: &Tok<'_>) -> bool {
     match t {
-        Tok::Word(w) => {
-            (w.len() <= 5 && w.chars().all(|c| c.is_ascii_uppercase())) || w.eq_ignore_ascii_case("local")
-        }
+        Tok::Word(w) => (w.len() <= 5 && w.chars().all(|c| c.is_ascii_uppercase())) || w.eq_ignore_ascii_case("local"),
         Tok::Num(n) => n.digits <= 4,
         Tok::Sym(c) => matches!(c, '+' | '-' | ':' | '(' | ')' | '−'),
     }
@@ -447,16 +441,16 @@ fn strip_label(line: &str) -> (Option<Label>, &str) {
         ("modified", Label::Updated),
     ];
     for (word, label) in LABELS {
-        if let Some(head) = line.get(..word.len()) {
-            if head.eq_ignore_ascii_case(word) {
-                let rest = &line[word.len()..];
-                if rest.starts_with(char::is_alphanumeric) {
-                    continue;
-                }
-                let rest = rest.trim_start().trim_start_matches([':', '-', '–']).trim_start();
-                let rest = rest.strip_prefix("on ").unwrap_or(rest);
-                return (Some(*label), rest);
+        if let Some(head) = line.get(..word.len())
+            && head.eq_ignore_ascii_case(word)
+        {
+            let rest = &line[word.len()..];
+            if rest.starts_with(char::is_alphanumeric) {
+                continue;
             }
+            let rest = rest.trim_start().trim_start_matches([':', '-', '–']).trim_start();
+            let rest = rest.strip_prefix("on ").unwrap_or(rest);
+            return (Some(*label), rest);
         }
     }
     (None, line)
@@ -469,8 +463,18 @@ fn make_date(y: u32, m: u32, d: u32) -> Option<Date> {
 /// Month from an English name or abbreviation: "June", "Jun", "Sept".
 pub fn month_from_name(w: &str) -> Option<u32> {
     const MONTHS: [&str; 12] = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september",
-        "october", "november", "december",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
     ];
     if w.len() < 3 || w.len() > 9 {
         return None;
@@ -498,7 +502,11 @@ fn weekday_from_name(w: &str) -> Option<Weekday> {
     }
     let lower = w.to_ascii_lowercase();
     DAYS.iter()
-        .find(|(name, _)| *name == lower || (lower.len() == 3 && name.starts_with(&lower)) || (lower.len() == 4 && name.starts_with(&lower)))
+        .find(|(name, _)| {
+            *name == lower
+                || (lower.len() == 3 && name.starts_with(&lower))
+                || (lower.len() == 4 && name.starts_with(&lower))
+        })
         .map(|(_, d)| *d)
 }
 

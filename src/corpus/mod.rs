@@ -1,8 +1,318 @@
 //! The corpus model: articles, extraction, dates, outlets, filters and loading. Pure logic, no
 //! terminal.
+//!
+//! A [`Corpus`] holds every article's metadata in memory, with indexes built once at load: the
+//! articles sorted by date, and the full-text index. Bodies stay in their files and are read
+//! again on demand ([`Corpus::extraction`]).
 
 pub mod article;
 pub mod dates;
+pub mod diag;
 pub mod extract;
+pub mod filter;
+pub mod formats;
+pub mod index;
+pub mod load;
+pub mod metadata;
 pub mod outlets;
 pub mod text;
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use self::article::{Article, Extraction};
+use self::dates::Published;
+use self::diag::{Diagnostic, Severity};
+use self::filter::{Filter, FilterError, Order, OutletSet};
+use self::index::{IndexBuilder, SearchIndex};
+use self::load::{LoadOptions, SourceError, SourceFile};
+use self::metadata::Metadata;
+use self::outlets::{OutletId, Outlets};
+
+/// The name users type for articles whose outlet is unknown.
+pub const UNKNOWN_OUTLET: &str = "unknown";
+
+/// Looking up an article by id prefix.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum IdError {
+    #[error("{0:?} is not an article id (ids are hexadecimal, e.g. 3f9a2c1)")]
+    NotHex(String),
+    #[error("no article with id {0}")]
+    NotFound(String),
+    #[error("id {prefix} is ambiguous: {}", candidates.join(", "))]
+    Ambiguous { prefix: String, candidates: Vec<String> },
+}
+
+/// Counts for one outlet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutletStat {
+    /// None: articles whose outlet is unknown.
+    pub outlet: Option<OutletId>,
+    pub articles: usize,
+    pub undated: usize,
+    pub first: Option<Published>,
+    pub last: Option<Published>,
+}
+
+/// A loaded corpus.
+#[derive(Debug)]
+pub struct Corpus {
+    files: Vec<SourceFile>,
+    articles: Vec<Article>,
+    outlets: Outlets,
+    metadata: Metadata,
+    diagnostics: Vec<Diagnostic>,
+    /// Article numbers sorted by publication date, oldest first; undated ones after the rest.
+    by_date: Vec<u32>,
+    /// How many of `by_date` have a date.
+    dated: usize,
+    /// Ids sorted, for prefix lookup: (id, article number).
+    ids: Vec<(u64, u32)>,
+    id_len: usize,
+    index: OnceLock<SearchIndex>,
+}
+
+impl Corpus {
+    /// Loads the given files and folders, or the bundled corpus when `paths` is empty.
+    pub fn load(paths: &[PathBuf], opts: LoadOptions) -> Corpus {
+        if paths.is_empty() { load::load_bundled(opts) } else { load::load_paths(paths, opts) }
+    }
+
+    fn new(
+        files: Vec<SourceFile>,
+        articles: Vec<Article>,
+        outlets: Outlets,
+        metadata: Metadata,
+        diagnostics: Vec<Diagnostic>,
+        index: Option<SearchIndex>,
+    ) -> Corpus {
+        let mut by_date: Vec<u32> = (0..articles.len() as u32).collect();
+        by_date.sort_by(|&a, &b| {
+            let (x, y) = (&articles[a as usize], &articles[b as usize]);
+            match (x.published, y.published) {
+                (Some(p), Some(q)) => p.cmp(&q).then_with(|| a.cmp(&b)),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => a.cmp(&b),
+            }
+        });
+        let dated = articles.iter().filter(|a| a.published.is_some()).count();
+        let mut ids: Vec<(u64, u32)> = articles.iter().enumerate().map(|(i, a)| (a.id.0, i as u32)).collect();
+        ids.sort_unstable();
+        // Shortest hex prefix that tells every pair of neighbours apart, at least 7 like git.
+        let common = ids.windows(2).map(|w| ((w[0].0 ^ w[1].0).leading_zeros() / 4) as usize + 1).max().unwrap_or(0);
+        let id_len = common.clamp(7, 16);
+        let cell = OnceLock::new();
+        if let Some(ix) = index {
+            let _ = cell.set(ix);
+        }
+        Corpus { files, articles, outlets, metadata, diagnostics, by_date, dated, ids, id_len, index: cell }
+    }
+
+    pub fn len(&self) -> usize {
+        self.articles.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.articles.is_empty()
+    }
+
+    pub fn articles(&self) -> &[Article] {
+        &self.articles
+    }
+
+    /// Article by number.
+    pub fn get(&self, i: u32) -> &Article {
+        &self.articles[i as usize]
+    }
+
+    pub fn outlets(&self) -> &Outlets {
+        &self.outlets
+    }
+
+    pub fn outlet_name(&self, id: Option<OutletId>) -> Option<&str> {
+        id.map(|id| self.outlets.name(id))
+    }
+
+    pub fn files(&self) -> &[SourceFile] {
+        &self.files
+    }
+
+    /// The file an article came from.
+    pub fn file(&self, a: &Article) -> &SourceFile {
+        &self.files[a.source.file as usize]
+    }
+
+    /// The metadata file that supplied an article's [`article::Rule::Metadata`] fields.
+    pub fn metadata_file(&self, a: &Article) -> Option<&Path> {
+        let o = self.metadata.for_path(Path::new(&self.file(a).path))?;
+        self.metadata.files.get(o.source).map(PathBuf::as_path)
+    }
+
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        &self.diagnostics
+    }
+
+    pub fn count(&self, severity: Severity) -> usize {
+        self.diagnostics.iter().filter(|d| d.severity == severity).count()
+    }
+
+    /// Articles without a publication date.
+    pub fn undated(&self) -> usize {
+        self.articles.len() - self.dated
+    }
+
+    /// Length of the abbreviated ids shown for this corpus.
+    pub fn id_len(&self) -> usize {
+        self.id_len
+    }
+
+    pub fn short_id(&self, a: &Article) -> String {
+        a.id.short(self.id_len)
+    }
+
+    /// The article whose id starts with `prefix` (git-style).
+    pub fn find_id(&self, prefix: &str) -> Result<u32, IdError> {
+        let p = prefix.trim().to_ascii_lowercase();
+        if p.is_empty() || p.len() > 16 || !p.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Err(IdError::NotHex(prefix.to_string()));
+        }
+        let shift = 64 - 4 * p.len() as u32;
+        let want = u64::from_str_radix(&p, 16).map_err(|_| IdError::NotHex(prefix.to_string()))?;
+        let lo = if shift == 64 { 0 } else { want << shift };
+        let start = self.ids.partition_point(|(id, _)| *id < lo);
+        let matching: Vec<&(u64, u32)> =
+            self.ids[start..].iter().take_while(|(id, _)| shift == 64 || id >> shift == want).collect();
+        match matching.as_slice() {
+            [] => Err(IdError::NotFound(prefix.to_string())),
+            [(_, i)] => Ok(*i),
+            many => Err(IdError::Ambiguous {
+                prefix: prefix.to_string(),
+                candidates: many.iter().take(10).map(|(id, _)| format!("{id:016x}")).collect(),
+            }),
+        }
+    }
+
+    /// The full-text index (built at load, or now if the load skipped it).
+    pub fn index(&self) -> &SearchIndex {
+        self.index.get_or_init(|| self.build_index())
+    }
+
+    fn build_index(&self) -> SearchIndex {
+        use rayon::prelude::*;
+        let texts: Vec<Vec<String>> = (0..self.articles.len() as u32)
+            .into_par_iter()
+            .map(|i| match self.extraction(i) {
+                Ok(e) => {
+                    std::iter::once(e.title.value).chain(e.body.into_iter().map(|b| b.text().to_string())).collect()
+                }
+                Err(_) => vec![self.articles[i as usize].title.to_string()],
+            })
+            .collect();
+        let mut b = IndexBuilder::default();
+        for (i, t) in texts.iter().enumerate() {
+            b.add(i as u32, t.iter().map(String::as_str));
+        }
+        b.set_docs(self.articles.len() as u32);
+        b.finish()
+    }
+
+    /// Article numbers that pass the filter, in order. Undated articles come last in either
+    /// order, and only when no date filter is set.
+    pub fn select(&self, filter: &Filter, order: Order) -> Vec<u32> {
+        let dated = &self.by_date[..self.dated];
+        let (lo, hi) = match &filter.dates {
+            Some(r) => {
+                let lo = r.from.map_or(0, |f| dated.partition_point(|&i| self.date_of(i) < f));
+                let hi = r.to.map_or(dated.len(), |t| dated.partition_point(|&i| self.date_of(i) <= t));
+                (lo, hi.max(lo))
+            }
+            None => (0, dated.len()),
+        };
+        let hits = filter.search.as_ref().filter(|q| !q.is_empty()).and_then(|q| self.index().search(q));
+        let pass = |i: u32| {
+            filter.outlets.as_ref().is_none_or(|set| set.contains(self.articles[i as usize].outlet))
+                && hits.as_ref().is_none_or(|h| h.contains(i))
+        };
+        let range = &dated[lo..hi];
+        let mut out: Vec<u32> = match order {
+            Order::OldestFirst => range.iter().copied().filter(|&i| pass(i)).collect(),
+            Order::NewestFirst => range.iter().rev().copied().filter(|&i| pass(i)).collect(),
+        };
+        if filter.dates.is_none() {
+            out.extend(self.by_date[self.dated..].iter().copied().filter(|&i| pass(i)));
+        }
+        out
+    }
+
+    fn date_of(&self, i: u32) -> jiff::civil::Date {
+        self.articles[i as usize].published.map(|p| p.date).unwrap_or(jiff::civil::Date::MIN)
+    }
+
+    /// Reads an article's full extraction (body, furniture removed, evidence) from its source.
+    pub fn extraction(&self, i: u32) -> Result<Extraction, SourceError> {
+        let a = &self.articles[i as usize];
+        load::reread(self.file(a), a, &self.outlets, &self.metadata)
+    }
+
+    /// Outlets named by the user (names, aliases, domains, or "unknown"), checked against the
+    /// outlets this corpus has.
+    pub fn resolve_outlets(&self, names: &[String]) -> Result<OutletSet, FilterError> {
+        let present = self.outlet_stats(&(0..self.articles.len() as u32).collect::<Vec<_>>());
+        let mut set = OutletSet::default();
+        for name in names {
+            let n = name.trim();
+            if n.eq_ignore_ascii_case(UNKNOWN_OUTLET) || n.eq_ignore_ascii_case("(unknown)") {
+                set.unknown = true;
+                continue;
+            }
+            match self.outlets.find(n).filter(|id| present.iter().any(|s| s.outlet == Some(*id))) {
+                Some(id) => {
+                    set.ids.insert(id);
+                }
+                None => {
+                    let available = present
+                        .iter()
+                        .map(|s| self.outlet_name(s.outlet).unwrap_or(UNKNOWN_OUTLET).to_string())
+                        .collect();
+                    return Err(FilterError::UnknownOutlet { name: n.to_string(), available });
+                }
+            }
+        }
+        Ok(set)
+    }
+
+    /// Per outlet: articles in `selection`, and their date span. Sorted by name, unknown last.
+    pub fn outlet_stats(&self, selection: &[u32]) -> Vec<OutletStat> {
+        let mut by: std::collections::HashMap<Option<OutletId>, OutletStat> = std::collections::HashMap::new();
+        for &i in selection {
+            let a = &self.articles[i as usize];
+            let s = by.entry(a.outlet).or_insert(OutletStat {
+                outlet: a.outlet,
+                articles: 0,
+                undated: 0,
+                first: None,
+                last: None,
+            });
+            s.articles += 1;
+            match a.published {
+                Some(p) => {
+                    s.first = Some(s.first.map_or(p, |f| f.min(p)));
+                    s.last = Some(s.last.map_or(p, |l| l.max(p)));
+                }
+                None => s.undated += 1,
+            }
+        }
+        let mut v: Vec<OutletStat> = by.into_values().collect();
+        v.sort_by(|a, b| match (a.outlet, b.outlet) {
+            (None, None) => std::cmp::Ordering::Equal,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (Some(x), Some(y)) => self.outlets.name(x).to_lowercase().cmp(&self.outlets.name(y).to_lowercase()),
+        });
+        v
+    }
+}
+
+#[cfg(test)]
+mod tests;

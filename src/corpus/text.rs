@@ -27,10 +27,7 @@ pub fn decode(bytes: &[u8]) -> (String, Option<DecodeIssue>) {
         Err(e) => {
             let offset = e.valid_up_to();
             let line = 1 + bytes[..offset].iter().filter(|&&b| b == b'\n').count() as u32;
-            (
-                String::from_utf8_lossy(bytes),
-                Some(DecodeIssue::InvalidUtf8 { offset, line }),
-            )
+            (String::from_utf8_lossy(bytes), Some(DecodeIssue::InvalidUtf8 { offset, line }))
         }
     };
     (normalize(&text), issue)
@@ -116,8 +113,7 @@ pub fn is_bidi_control(c: char) -> bool {
 ///
 /// `Kim’s` gives `kim` and `s`; `Jong-un` gives `jong` and `un`; Hangul runs are words too.
 pub fn words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())
 }
 
 /// Lower-cases a word for the search index (ASCII fast path).
@@ -132,9 +128,7 @@ pub fn fold(word: &str) -> Cow<'_, str> {
 /// Number of words a reader would count: whitespace-separated tokens that contain a letter or
 /// digit.
 pub fn word_count(text: &str) -> u32 {
-    text.split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count() as u32
+    text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count() as u32
 }
 
 /// Collapses runs of whitespace to single spaces and trims the ends.

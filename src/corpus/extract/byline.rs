@@ -16,14 +16,28 @@ static LEAD: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Roles that follow a name in a byline and are not names: "By Jane Doe, Staff Reporter".
 const ROLES: &[&str] = &[
-    "reporter", "staff", "correspondent", "editor", "writer", "contributor", "columnist", "bureau",
-    "chief", "analyst", "news", "desk", "team", "agencies", "agency", "wires",
+    "reporter",
+    "staff",
+    "correspondent",
+    "editor",
+    "writer",
+    "contributor",
+    "columnist",
+    "bureau",
+    "chief",
+    "analyst",
+    "news",
+    "desk",
+    "team",
+    "agencies",
+    "agency",
+    "wires",
 ];
 
 /// Lower-case particles allowed inside names: "Ursula von der Leyen", "Luiz Inácio Lula da Silva".
 const PARTICLES: &[&str] = &[
-    "de", "da", "das", "do", "dos", "del", "della", "der", "den", "van", "von", "bin", "binti",
-    "al", "el", "la", "le", "du", "di", "ibn", "ter", "y",
+    "de", "da", "das", "do", "dos", "del", "della", "der", "den", "van", "von", "bin", "binti", "al", "el", "la", "le",
+    "du", "di", "ibn", "ter", "y",
 ];
 
 /// Parses a byline line into its authors, or None if the line is not a byline. Outlet and agency

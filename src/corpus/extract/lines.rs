@@ -22,18 +22,29 @@ pub enum Kind {
     Date(DateLine),
     Byline(Vec<Author>),
     /// A line that is a URL, possibly labelled ("Original url: https://…").
-    Url { url: String, labelled: bool },
+    Url {
+        url: String,
+        labelled: bool,
+    },
     /// A label whose URL is on the next non-blank line: "Original url:".
     UrlLabel,
     /// A line that is exactly a known outlet's name.
     Masthead(OutletId),
     /// "Also on rt.com …": a promo for another story on the outlet's own site.
-    Promo { domain: String },
+    Promo {
+        domain: String,
+    },
     /// "euronews provides breaking news articles from reuters …".
-    Trailer { publisher: Option<TrailerName>, agency: Option<OutletId> },
+    Trailer {
+        publisher: Option<TrailerName>,
+        agency: Option<OutletId>,
+    },
     /// A photo caption (credit markers such as "via REUTERS" or a bold credit).
     Caption,
-    Heading { level: u8, text: String },
+    Heading {
+        level: u8,
+        text: String,
+    },
     Text,
 }
 
@@ -109,16 +120,16 @@ static URL_LINE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 static URL_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:original url|source url|source|url|link|originally published at|read more at|canonical)\s*:$").expect("valid regex")
+    Regex::new(r"(?i)^(?:original url|source url|source|url|link|originally published at|read more at|canonical)\s*:$")
+        .expect("valid regex")
 });
 static PROMO: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^also on ((?:[a-z0-9-]+\.)+[a-z]{2,})\b").expect("valid regex"));
 static TRAILER_PROVIDES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(\S+(?: \S+)?) provides .{0,80}?\b(?:articles|news|stories|content)\b.{0,20}?\bfrom (?:the )?([a-z][a-z-]+)").expect("valid regex")
 });
-static TRAILER_APPEARS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\barticles appear on ((?:[a-z0-9-]+\.)+[a-z]{2,})\b").expect("valid regex")
-});
+static TRAILER_APPEARS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\barticles appear on ((?:[a-z0-9-]+\.)+[a-z]{2,})\b").expect("valid regex"));
 
 /// Classifies every line of a page. `order` is how ambiguous numeric dates are read.
 pub fn classify_all(text: &str, outlets: &Outlets, order: DayMonthOrder) -> Vec<Line> {
@@ -170,10 +181,10 @@ fn classify_text(core: &str, bold_credit: bool, outlets: &Outlets, order: DayMon
     if let Some(rule) = f.lines.get(&lower) {
         return Kind::Furniture(*rule);
     }
-    if core.len() <= 120 {
-        if let Some((_, rule)) = f.prefixes.iter().find(|(p, _)| lower.starts_with(p.as_str())) {
-            return Kind::Furniture(*rule);
-        }
+    if core.len() <= 120
+        && let Some((_, rule)) = f.prefixes.iter().find(|(p, _)| lower.starts_with(p.as_str()))
+    {
+        return Kind::Furniture(*rule);
     }
     if lower.matches("icon").count() >= 6 {
         return Kind::Furniture(Rule::IconList);
@@ -202,10 +213,10 @@ fn classify_text(core: &str, bold_credit: bool, outlets: &Outlets, order: DayMon
     if let Some(k) = trailer(core, outlets) {
         return k;
     }
-    if core.split_whitespace().count() <= 6 {
-        if let Some(id) = outlets.find_name(core) {
-            return Kind::Masthead(id);
-        }
+    if core.split_whitespace().count() <= 6
+        && let Some(id) = outlets.find_name(core)
+    {
+        return Kind::Masthead(id);
     }
     if bold_credit || (core.len() <= 600 && CAPTION.is_match(core)) {
         return Kind::Caption;
@@ -225,14 +236,14 @@ fn trailer(core: &str, outlets: &Outlets) -> Option<Kind> {
         publisher = outlets.find(&c[1]).map(TrailerName::Known);
         agency = outlets.find_dateline(&c[2]).or_else(|| outlets.find_name(&c[2])).filter(|id| outlets.get(*id).agency);
     }
-    if publisher.is_none() {
-        if let Some(c) = &appears {
-            let domain = c[1].to_lowercase();
-            publisher = Some(match outlets.find_domain(&domain) {
-                Some(id) => TrailerName::Known(id),
-                None => TrailerName::Domain(domain),
-            });
-        }
+    if publisher.is_none()
+        && let Some(c) = &appears
+    {
+        let domain = c[1].to_lowercase();
+        publisher = Some(match outlets.find_domain(&domain) {
+            Some(id) => TrailerName::Known(id),
+            None => TrailerName::Domain(domain),
+        });
     }
     Some(Kind::Trailer { publisher, agency })
 }
@@ -250,7 +261,8 @@ pub fn is_caps_heading(text: &str) -> bool {
 /// Could this line be a headline: a few words, not a sentence that ends with a full stop.
 pub fn is_headline_like(text: &str) -> bool {
     let words = text.split_whitespace().count();
-    (3..=30).contains(&words) && text.chars().count() <= 220 && !(text.ends_with('.') && !text.ends_with("..."))
+    let sentence = text.ends_with('.') && !text.ends_with("...");
+    (3..=30).contains(&words) && text.chars().count() <= 220 && !sentence
 }
 
 #[cfg(test)]
@@ -275,7 +287,10 @@ mod tests {
 
     #[test]
     fn pattern_furniture() {
-        assert_eq!(kind("icon bookmark-bicon bookmarkicon cameraicon checkicon chevron downicon chevron lefticon"), Kind::Furniture(Rule::IconList));
+        assert_eq!(
+            kind("icon bookmark-bicon bookmarkicon cameraicon checkicon chevron downicon chevron lefticon"),
+            Kind::Furniture(Rule::IconList)
+        );
         assert_eq!(kind("0:00"), Kind::Furniture(Rule::Timer));
         assert_eq!(kind("24:55"), Kind::Furniture(Rule::Timer));
         assert_eq!(kind("1:02:03"), Kind::Furniture(Rule::Timer));
@@ -287,7 +302,9 @@ mod tests {
     #[test]
     fn captions() {
         assert_eq!(
-            kind("North Korean leader Kim Jong Un departs in this undated photo released on April 23, 2019. KCNA via REUTERS -"),
+            kind(
+                "North Korean leader Kim Jong Un departs in this undated photo released on April 23, 2019. KCNA via REUTERS -"
+            ),
             Kind::Caption
         );
         assert_eq!(kind("Protesters rallying in Seoul on Wednesday. **Lee Jin-man**"), Kind::Caption);
@@ -305,7 +322,8 @@ mod tests {
             kind("Source: https://wicnews.com/world/x-361017795"),
             Kind::Url { url: "https://wicnews.com/world/x-361017795".into(), labelled: true }
         );
-        let lines = classify_all("Original url:\n\n<https://a.example.com/x>", &Outlets::builtin(), DayMonthOrder::DayFirst);
+        let lines =
+            classify_all("Original url:\n\n<https://a.example.com/x>", &Outlets::builtin(), DayMonthOrder::DayFirst);
         assert_eq!(lines[2].kind, Kind::Url { url: "https://a.example.com/x".into(), labelled: true });
     }
 
@@ -313,11 +331,15 @@ mod tests {
     fn promos_trailers_and_mastheads() {
         let t = Outlets::builtin();
         assert_eq!(
-            kind("Also on rt.com Kim Jong-un gives US until end of 2019 to change ‘posture,’ promises to boost defense"),
+            kind(
+                "Also on rt.com Kim Jong-un gives US until end of 2019 to change ‘posture,’ promises to boost defense"
+            ),
             Kind::Promo { domain: "rt.com".into() }
         );
         assert_eq!(
-            kind("euronews provides breaking news articles from reuters as a service to its readers, but does not edit the articles it publishes. Articles appear on euronews.com for a limited time."),
+            kind(
+                "euronews provides breaking news articles from reuters as a service to its readers, but does not edit the articles it publishes. Articles appear on euronews.com for a limited time."
+            ),
             Kind::Trailer {
                 publisher: Some(TrailerName::Known(t.find("Euronews").unwrap())),
                 agency: t.find("Reuters")

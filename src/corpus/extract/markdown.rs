@@ -14,7 +14,8 @@ static AUTOLINK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"<((?:https?|mai
 static STRONG: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\*\*|__)(\S(?:[^*_\n]*?\S)?)(\*\*|__)").expect("valid regex"));
 static EMPHASIS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(^|[\s(\[“‘\x22])([*_])([^\s*_](?:[^*_\n]*?[^\s*_])?)([*_])([\s)\].,;:!?”’\x22]|$)").expect("valid regex")
+    Regex::new(r"(^|[\s(\[“‘\x22])([*_])([^\s*_](?:[^*_\n]*?[^\s*_])?)([*_])([\s)\].,;:!?”’\x22]|$)")
+        .expect("valid regex")
 });
 
 /// Removes inline markdown from one line of text.
@@ -25,14 +26,15 @@ pub fn strip_inline(line: &str) -> Cow<'_, str> {
     let s = LINK.replace_all(line, "$1");
     let s = AUTOLINK.replace_all(&s, "$1").into_owned();
     let s = STRONG
-        .replace_all(&s, |c: &regex::Captures<'_>| {
-            if c[1] == c[3] { c[2].to_string() } else { c[0].to_string() }
-        })
+        .replace_all(&s, |c: &regex::Captures<'_>| if c[1] == c[3] { c[2].to_string() } else { c[0].to_string() })
         .into_owned();
     let s = EMPHASIS
-        .replace_all(&s, |c: &regex::Captures<'_>| {
-            if c[2] == c[4] { format!("{}{}{}", &c[1], &c[3], &c[5]) } else { c[0].to_string() }
-        })
+        .replace_all(
+            &s,
+            |c: &regex::Captures<'_>| {
+                if c[2] == c[4] { format!("{}{}{}", &c[1], &c[3], &c[5]) } else { c[0].to_string() }
+            },
+        )
         .into_owned();
     let s = unescape(&s);
     Cow::Owned(s)
@@ -43,14 +45,13 @@ fn unescape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {
-        if c == '\\' {
-            if let Some(&n) = chars.peek() {
-                if n.is_ascii_punctuation() {
-                    out.push(n);
-                    chars.next();
-                    continue;
-                }
-            }
+        if c == '\\'
+            && let Some(&n) = chars.peek()
+            && n.is_ascii_punctuation()
+        {
+            out.push(n);
+            chars.next();
+            continue;
         }
         out.push(c);
     }

@@ -59,17 +59,17 @@ pub fn extract(text: &str, outlets: &Outlets) -> Extraction {
     let mut other_dates = Vec::new();
     if let Some(p) = &published {
         for (i, l) in lines.iter().enumerate() {
-            if let Kind::Date(d) = &l.kind {
-                if l.no != p.evidence.line {
-                    let why = if i < title_idx && p.evidence.line > lines[title_idx].no {
-                        "above the headline: the page's own date, not the article's"
-                    } else if d.label == Some(Label::Updated) {
-                        "labelled as an update"
-                    } else {
-                        "a later date line"
-                    };
-                    other_dates.push(OtherDate { line: l.no, published: d.published, why });
-                }
+            if let Kind::Date(d) = &l.kind
+                && l.no != p.evidence.line
+            {
+                let why = if i < title_idx && p.evidence.line > lines[title_idx].no {
+                    "above the headline: the page's own date, not the article's"
+                } else if d.label == Some(Label::Updated) {
+                    "labelled as an update"
+                } else {
+                    "a later date line"
+                };
+                other_dates.push(OtherDate { line: l.no, published: d.published, why });
             }
         }
     }
@@ -84,7 +84,9 @@ fn find_title(lines: &[Line], notes: &mut Vec<Note>) -> (Field<String>, usize) {
         match &l.kind {
             Kind::Blank => continue,
             Kind::Heading { text, .. } => return (Field::new(text.clone(), l.no, Rule::MarkdownHeading), i),
-            Kind::Text if lines::is_headline_like(&l.text) => return (Field::new(l.text.clone(), l.no, Rule::Headline), i),
+            Kind::Text if lines::is_headline_like(&l.text) => {
+                return (Field::new(l.text.clone(), l.no, Rule::Headline), i);
+            }
             Kind::Text => break,
             _ => {}
         }
@@ -163,7 +165,10 @@ fn build_body(lines: &[Line], title: &str, removed: &mut Vec<Removed>) -> (Vec<B
     let mut prev: Option<usize> = None;
     for &(i, heading) in &kept {
         let text = lines[i].text.clone();
-        let continues = wrapped && !heading && prev.is_some_and(|p| p + 1 == i) && matches!(blocks.last(), Some(Block::Paragraph(_)));
+        let continues = wrapped
+            && !heading
+            && prev.is_some_and(|p| p + 1 == i)
+            && matches!(blocks.last(), Some(Block::Paragraph(_)));
         if continues {
             if let Some(Block::Paragraph(p)) = blocks.last_mut() {
                 p.push(' ');
@@ -236,13 +241,12 @@ fn find_outlet(
     first_para: Option<usize>,
     outlets: &Outlets,
     url: Option<&Field<String>>,
-) -> (Option<Field<OutletRef>>, Option<Field<OutletId>>) {
+) -> (Option<Field<OutletRef>>, Option<Field<OutletRef>>) {
     let mut agency = None;
     if let Some(id) = dateline_agency(body, outlets) {
-        let no = first_para
-            .and_then(|f| body_lines[f..].iter().find(|l| DATELINE.is_match(&l.text)))
-            .map_or(0, |l| l.no);
-        agency = Some(Field::new(id, no, Rule::Dateline));
+        let no =
+            first_para.and_then(|f| body_lines[f..].iter().find(|l| DATELINE.is_match(&l.text))).map_or(0, |l| l.no);
+        agency = Some(Field::new(OutletRef::Known(id), no, Rule::Dateline));
     }
 
     let masthead = lines[..title_idx].iter().find_map(|l| match l.kind {
@@ -273,7 +277,7 @@ fn find_outlet(
                     });
                 }
                 if agency.is_none() {
-                    agency = a.map(|id| Field::new(id, l.no, Rule::Trailer));
+                    agency = a.map(|id| Field::new(OutletRef::Known(id), l.no, Rule::Trailer));
                 }
             }
             Kind::Promo { domain } if promo.is_none() => {
@@ -284,7 +288,8 @@ fn find_outlet(
                 promo = Some(Field::new(r, l.no, Rule::Promo));
             }
             Kind::Furniture(Rule::Copyright) if copyright.is_none() => {
-                copyright = copyright_outlet(&l.text, outlets).map(|id| Field::new(OutletRef::Known(id), l.no, Rule::Copyright));
+                copyright = copyright_outlet(&l.text, outlets)
+                    .map(|id| Field::new(OutletRef::Known(id), l.no, Rule::Copyright));
             }
             _ => {}
         }
@@ -293,7 +298,7 @@ fn find_outlet(
     let dateline = agency
         .as_ref()
         .filter(|a| a.evidence.rule == Rule::Dateline)
-        .map(|a| Field::new(OutletRef::Known(a.value), a.evidence.line, Rule::Dateline));
+        .map(|a| Field::new(a.value.clone(), a.evidence.line, Rule::Dateline));
     let outlet = masthead.or(from_url).or(trailer).or(promo).or(copyright).or(dateline);
     (outlet, agency)
 }
@@ -325,7 +330,12 @@ fn url_date(url: &str) -> Option<Published> {
 /// The publication date, in order of trust: a labelled "Published" line; the first date line
 /// below the headline; a date in the URL; an "Updated" line; a date line above the headline (a
 /// page header's "today" if there is nothing else); a date inside the text.
-fn find_published(lines: &[Line], title_idx: usize, url: Option<&Field<String>>, notes: &mut Vec<Note>) -> Option<Field<Published>> {
+fn find_published(
+    lines: &[Line],
+    title_idx: usize,
+    url: Option<&Field<String>>,
+    notes: &mut Vec<Note>,
+) -> Option<Field<Published>> {
     let dates: Vec<(usize, &Line, &dates::DateLine)> = lines
         .iter()
         .enumerate()
@@ -339,7 +349,9 @@ fn find_published(lines: &[Line], title_idx: usize, url: Option<&Field<String>>,
     };
     let chosen = pick(Rule::LabelledDate, &|_, d| d.label == Some(Label::Published))
         .or_else(|| pick(Rule::DateBelowHeadline, &|i, d| i > title_idx && d.label.is_none()))
-        .or_else(|| url.and_then(|u| url_date(&u.value).map(|p| (Field::new(p, u.evidence.line, Rule::UrlDate), false))))
+        .or_else(|| {
+            url.and_then(|u| url_date(&u.value).map(|p| (Field::new(p, u.evidence.line, Rule::UrlDate), false)))
+        })
         .or_else(|| pick(Rule::UpdatedDate, &|_, d| d.label == Some(Label::Updated)))
         .or_else(|| pick(Rule::DateAboveHeadline, &|i, _| i <= title_idx));
     if let Some((field, ambiguous)) = chosen {

@@ -24,14 +24,18 @@ struct Summary {
 fn summary(e: &Extraction, t: &Outlets) -> Summary {
     Summary {
         title: e.title.value.clone(),
-        outlet: e.outlet.as_ref().map(|f| match &f.value {
-            OutletRef::Known(id) => t.name(*id).to_string(),
-            OutletRef::Domain(d) | OutletRef::Name(d) => d.clone(),
-        }),
-        agency: e.agency.as_ref().map(|f| t.name(f.value).to_string()),
+        outlet: e.outlet.as_ref().map(|f| name(&f.value, t)),
+        agency: e.agency.as_ref().map(|f| name(&f.value, t)),
         published: e.published.as_ref().map(|f| f.value.to_string()),
         authors: e.authors.as_ref().map(|f| f.value.iter().map(|a| a.name.to_string()).collect()).unwrap_or_default(),
         url: e.url.as_ref().map(|f| f.value.clone()),
+    }
+}
+
+fn name(r: &OutletRef, t: &Outlets) -> String {
+    match r {
+        OutletRef::Known(id) => t.name(*id).to_string(),
+        OutletRef::Domain(d) | OutletRef::Name(d) => d.clone(),
     }
 }
 
@@ -205,7 +209,10 @@ fn unknown_domains_name_the_outlet() {
 #[test]
 fn copyright_line_names_the_outlet() {
     let t = Outlets::builtin();
-    let e = extract("A headline about the summit\n\nText of the story.\n\n© 2019 The Korea Herald. All rights reserved.", &t);
+    let e = extract(
+        "A headline about the summit\n\nText of the story.\n\n© 2019 The Korea Herald. All rights reserved.",
+        &t,
+    );
     assert_eq!(summary(&e, &t).outlet, s("The Korea Herald"));
     assert_eq!(e.outlet.unwrap().evidence.rule, Rule::Copyright);
 }
@@ -268,7 +275,9 @@ fn hard_wrapped_text_joins_into_paragraphs() {
         per line, and it ends here.";
     let e = extract(page, &t);
     assert_eq!(e.body.len(), 2);
-    assert!(e.body[0].text().starts_with("The first paragraph is wrapped at seventy columns like an old email message, so"));
+    assert!(
+        e.body[0].text().starts_with("The first paragraph is wrapped at seventy columns like an old email message, so")
+    );
 }
 
 #[test]

@@ -1,0 +1,60 @@
+//! Diagnostics: what went wrong or looks doubtful in a corpus, named by file and line.
+//!
+//! Loading never stops at a bad file. Each problem becomes a [`Diagnostic`]; an error means the
+//! file (or a record in it) was skipped, a warning means it loaded with something missing or
+//! doubtful.
+
+use std::fmt;
+
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The file or record was not loaded.
+    Error,
+    /// Loaded, with something missing or doubtful.
+    Warning,
+}
+
+/// One problem in one file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    /// The file, as the user named it (or as found under a folder they named).
+    pub path: String,
+    /// 1-based line, when the problem has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<u32>,
+    pub severity: Severity,
+    pub message: String,
+}
+
+impl Diagnostic {
+    pub fn error(path: impl Into<String>, line: Option<u32>, message: impl Into<String>) -> Self {
+        Diagnostic { path: path.into(), line, severity: Severity::Error, message: message.into() }
+    }
+
+    pub fn warning(path: impl Into<String>, line: Option<u32>, message: impl Into<String>) -> Self {
+        Diagnostic { path: path.into(), line, severity: Severity::Warning, message: message.into() }
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    /// `corpus/a.txt:12: warning: no publication date found`
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let sev = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        match self.line {
+            Some(l) => write!(f, "{}:{}: {}: {}", self.path, l, sev, self.message),
+            None => write!(f, "{}: {}: {}", self.path, sev, self.message),
+        }
+    }
+}
+
+/// The 1-based line of a byte offset in `text`.
+pub fn line_of(text: &str, offset: usize) -> u32 {
+    let end = offset.min(text.len());
+    1 + text.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count() as u32
+}

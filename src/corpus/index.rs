@@ -1,0 +1,399 @@
+//! The full-text index: which articles contain which words, built once at load.
+//!
+//! Words are folded to lower case ([`text::words`]). Each term keeps a posting list of article
+//! numbers, delta-encoded as LEB128 varints in one shared byte buffer, so 100,000 articles of
+//! news prose take tens of megabytes, not hundreds. Terms are sorted, so a query word matches
+//! every term it is a prefix of (`vladi` finds Vladivostok while the user is still typing).
+
+use std::collections::HashMap;
+
+use super::text;
+
+/// A set of article numbers, one bit each.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocSet {
+    bits: Vec<u64>,
+}
+
+impl DocSet {
+    pub fn empty(docs: usize) -> Self {
+        DocSet { bits: vec![0; docs.div_ceil(64)] }
+    }
+
+    pub fn full(docs: usize) -> Self {
+        let mut s = DocSet { bits: vec![!0; docs.div_ceil(64)] };
+        if !docs.is_multiple_of(64)
+            && let Some(last) = s.bits.last_mut()
+        {
+            *last = (1u64 << (docs % 64)) - 1;
+        }
+        s
+    }
+
+    pub fn insert(&mut self, doc: u32) {
+        self.bits[doc as usize / 64] |= 1 << (doc % 64);
+    }
+
+    pub fn contains(&self, doc: u32) -> bool {
+        self.bits.get(doc as usize / 64).is_some_and(|w| w & (1 << (doc % 64)) != 0)
+    }
+
+    pub fn intersect(&mut self, other: &DocSet) {
+        for (a, b) in self.bits.iter_mut().zip(&other.bits) {
+            *a &= b;
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.bits.iter().map(|w| w.count_ones() as usize).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.bits.iter().all(|w| *w == 0)
+    }
+}
+
+/// Collects postings while articles are loaded, in article order.
+#[derive(Debug, Default)]
+pub struct IndexBuilder {
+    terms: HashMap<Box<str>, Postings>,
+    docs: u32,
+}
+
+#[derive(Debug, Default)]
+struct Postings {
+    last: Option<u32>,
+    bytes: Vec<u8>,
+}
+
+impl Postings {
+    fn push(&mut self, doc: u32) {
+        let delta = match self.last {
+            Some(l) if l == doc => return,
+            Some(l) => doc - l,
+            None => doc,
+        };
+        self.last = Some(doc);
+        push_varint(&mut self.bytes, delta);
+    }
+}
+
+impl IndexBuilder {
+    /// Adds the words of article `doc` (which must not be less than any earlier `doc`).
+    pub fn add<'a>(&mut self, doc: u32, texts: impl IntoIterator<Item = &'a str>) {
+        self.docs = self.docs.max(doc + 1);
+        for t in texts {
+            for w in text::words(t) {
+                let w = text::fold(w);
+                match self.terms.get_mut(w.as_ref()) {
+                    Some(p) => p.push(doc),
+                    None => {
+                        let mut p = Postings::default();
+                        p.push(doc);
+                        self.terms.insert(w.into_owned().into_boxed_str(), p);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Appends a partial index built over articles numbered from 0, renumbering them by
+    /// `remap` (None drops an article, e.g. a duplicate). Renumbered ids must come after every
+    /// article already added.
+    pub fn merge(&mut self, local: IndexBuilder, remap: &[Option<u32>]) {
+        for (term, p) in local.terms {
+            let target = self.terms.entry(term).or_default();
+            let mut doc = 0u32;
+            let mut started = false;
+            let mut bytes = &p.bytes[..];
+            while let Some((delta, rest)) = read_varint(bytes) {
+                doc = if started { doc + delta } else { delta };
+                started = true;
+                if let Some(Some(g)) = remap.get(doc as usize) {
+                    target.push(*g);
+                    self.docs = self.docs.max(g + 1);
+                }
+                bytes = rest;
+            }
+        }
+    }
+
+    /// Records that `docs` articles exist, including ones with no words.
+    pub fn set_docs(&mut self, docs: u32) {
+        self.docs = self.docs.max(docs);
+    }
+
+    /// Sorts the terms and packs everything into one compact [`SearchIndex`].
+    pub fn finish(self) -> SearchIndex {
+        let mut terms: Vec<(Box<str>, Postings)> = self.terms.into_iter().collect();
+        terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let mut idx = SearchIndex {
+            text: String::with_capacity(terms.iter().map(|t| t.0.len()).sum()),
+            term_ends: Vec::with_capacity(terms.len()),
+            postings: Vec::with_capacity(terms.iter().map(|t| t.1.bytes.len()).sum()),
+            post_ends: Vec::with_capacity(terms.len()),
+            docs: self.docs,
+        };
+        for (term, p) in terms {
+            idx.text.push_str(&term);
+            idx.term_ends.push(idx.text.len() as u32);
+            idx.postings.extend_from_slice(&p.bytes);
+            idx.post_ends.push(idx.postings.len() as u64);
+        }
+        idx
+    }
+}
+
+/// The packed index: sorted terms and their posting lists.
+#[derive(Debug, Clone, Default)]
+pub struct SearchIndex {
+    /// All terms, concatenated in sorted order.
+    text: String,
+    term_ends: Vec<u32>,
+    postings: Vec<u8>,
+    post_ends: Vec<u64>,
+    docs: u32,
+}
+
+impl SearchIndex {
+    pub fn terms(&self) -> usize {
+        self.term_ends.len()
+    }
+
+    /// Bytes of memory the index holds.
+    pub fn heap_bytes(&self) -> usize {
+        self.text.capacity() + self.term_ends.capacity() * 4 + self.postings.capacity() + self.post_ends.capacity() * 8
+    }
+
+    fn term(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.term_ends[i - 1] as usize };
+        &self.text[start..self.term_ends[i] as usize]
+    }
+
+    fn postings_of(&self, i: usize) -> &[u8] {
+        let start = if i == 0 { 0 } else { self.post_ends[i - 1] as usize };
+        &self.postings[start..self.post_ends[i] as usize]
+    }
+
+    /// Articles containing a word that starts with `prefix` (already folded).
+    pub fn prefix(&self, prefix: &str) -> DocSet {
+        let mut set = DocSet::empty(self.docs as usize);
+        let n = self.term_ends.len();
+        let first = partition_point(n, |i| self.term(i) < prefix);
+        for i in first..n {
+            if !self.term(i).starts_with(prefix) {
+                break;
+            }
+            let mut doc = 0u32;
+            let mut bytes = self.postings_of(i);
+            let mut started = false;
+            while let Some((delta, rest)) = read_varint(bytes) {
+                doc = if started { doc + delta } else { delta };
+                started = true;
+                set.insert(doc);
+                bytes = rest;
+            }
+        }
+        set
+    }
+
+    /// Articles that contain every word of the query (each as a word prefix). None for a query
+    /// with no words.
+    pub fn search(&self, query: &Query) -> Option<DocSet> {
+        let mut words = query.words.iter();
+        let mut set = self.prefix(words.next()?);
+        for w in words {
+            if set.is_empty() {
+                break;
+            }
+            set.intersect(&self.prefix(w));
+        }
+        Some(set)
+    }
+}
+
+fn partition_point(n: usize, pred: impl Fn(usize) -> bool) -> usize {
+    let (mut lo, mut hi) = (0, n);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if pred(mid) { lo = mid + 1 } else { hi = mid }
+    }
+    lo
+}
+
+fn push_varint(out: &mut Vec<u8>, mut v: u32) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+fn read_varint(bytes: &[u8]) -> Option<(u32, &[u8])> {
+    let mut v = 0u32;
+    for (i, &b) in bytes.iter().enumerate().take(5) {
+        v |= u32::from(b & 0x7f) << (7 * i);
+        if b & 0x80 == 0 {
+            return Some((v, &bytes[i + 1..]));
+        }
+    }
+    None
+}
+
+/// A search query: its words, folded. Every word must appear (as the start of a word) in the
+/// article's title or body.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Query {
+    pub text: String,
+    pub words: Vec<String>,
+}
+
+impl Query {
+    pub fn new(text: &str) -> Self {
+        let mut words: Vec<String> = text::words(text).map(|w| text::fold(w).into_owned()).collect();
+        words.sort();
+        words.dedup();
+        // A word that is a prefix of another adds nothing: "kim kimchi" needs only "kimchi".
+        let all = words.clone();
+        words.retain(|w| !all.iter().any(|o| o != w && o.starts_with(w.as_str())));
+        Query { text: text.to_string(), words }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// Byte ranges in `text` of the words this query matches, for highlighting.
+    pub fn matches_in(&self, text: &str) -> Vec<std::ops::Range<usize>> {
+        if self.words.is_empty() {
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        let base = text.as_ptr() as usize;
+        for w in text::words(text) {
+            let folded = text::fold(w);
+            if self.words.iter().any(|q| folded.starts_with(q.as_str())) {
+                let start = w.as_ptr() as usize - base;
+                // Highlight the matching prefix only, in the original's characters.
+                let q_chars = self
+                    .words
+                    .iter()
+                    .filter(|q| folded.starts_with(q.as_str()))
+                    .map(|q| q.chars().count())
+                    .max()
+                    .unwrap_or(0);
+                let end = w.char_indices().nth(q_chars).map_or(w.len(), |(i, _)| i);
+                out.push(start..start + end);
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn index(docs: &[&str]) -> SearchIndex {
+        let mut b = IndexBuilder::default();
+        for (i, d) in docs.iter().enumerate() {
+            b.add(i as u32, [*d]);
+        }
+        b.finish()
+    }
+
+    fn hits(idx: &SearchIndex, q: &str) -> Vec<u32> {
+        let set = idx.search(&Query::new(q)).unwrap();
+        (0..idx.docs).filter(|d| set.contains(*d)).collect()
+    }
+
+    #[test]
+    fn all_words_must_appear_case_insensitively() {
+        let idx = index(&["Kim meets Putin in Vladivostok", "Putin meets Medvedev", "KIM visits Russia"]);
+        assert_eq!(hits(&idx, "putin"), [0, 1]);
+        assert_eq!(hits(&idx, "Kim Putin"), [0]);
+        assert_eq!(hits(&idx, "kim"), [0, 2]);
+        assert_eq!(hits(&idx, "trump"), Vec::<u32>::new());
+    }
+
+    #[test]
+    fn words_match_as_prefixes() {
+        let idx = index(&["Vladivostok summit", "Vladimir Putin", "Moscow"]);
+        assert_eq!(hits(&idx, "vladi"), [0, 1]);
+        assert_eq!(hits(&idx, "vladiv"), [0]);
+        assert_eq!(hits(&idx, "ostok"), Vec::<u32>::new(), "matching is by word start, not substring");
+    }
+
+    #[test]
+    fn hangul_and_punctuation() {
+        let idx = index(&["신혜인 기자", "Kim’s visit"]);
+        assert_eq!(hits(&idx, "신혜인"), [0]);
+        assert_eq!(hits(&idx, "kim's"), [1]);
+    }
+
+    #[test]
+    fn many_docs_and_large_gaps_round_trip() {
+        let mut b = IndexBuilder::default();
+        for d in (0..200_000u32).step_by(997) {
+            b.add(d, ["common"]);
+            if d % 3 == 0 {
+                b.add(d, ["third"]);
+            }
+        }
+        b.set_docs(200_000);
+        let idx = b.finish();
+        assert_eq!(idx.search(&Query::new("common")).unwrap().len(), 201);
+        assert_eq!(
+            idx.search(&Query::new("third common")).unwrap().len(),
+            (0..200_000u32).step_by(997).filter(|d| d % 3 == 0).count()
+        );
+    }
+
+    #[test]
+    fn partial_indexes_merge_with_renumbering() {
+        let mut global = IndexBuilder::default();
+        global.add(0, ["alpha"]);
+        let mut local = IndexBuilder::default();
+        local.add(0, ["alpha beta"]);
+        local.add(1, ["beta dup"]);
+        local.add(2, ["gamma alpha"]);
+        // Local article 1 is dropped (a duplicate); 0 and 2 become 1 and 2.
+        global.merge(local, &[Some(1), None, Some(2)]);
+        let idx = global.finish();
+        assert_eq!(hits(&idx, "alpha"), [0, 1, 2]);
+        assert_eq!(hits(&idx, "beta"), [1]);
+        assert_eq!(hits(&idx, "dup"), Vec::<u32>::new());
+    }
+
+    #[test]
+    fn empty_query_matches_nothing_in_particular() {
+        let idx = index(&["a"]);
+        assert!(idx.search(&Query::new("  ,; ")).is_none());
+    }
+
+    #[test]
+    fn highlight_ranges() {
+        let q = Query::new("vladi KIM");
+        let text = "Kim went to Vladivostok; Kimchi too.";
+        let r = q.matches_in(text);
+        let parts: Vec<&str> = r.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(parts, ["Kim", "Vladi", "Kim"]);
+    }
+
+    #[test]
+    fn prefix_words_collapse() {
+        assert_eq!(Query::new("kim Kimchi kim").words, ["kimchi"]);
+    }
+
+    #[test]
+    fn docsets() {
+        let mut a = DocSet::full(70);
+        assert_eq!(a.len(), 70);
+        let mut b = DocSet::empty(70);
+        b.insert(3);
+        b.insert(69);
+        a.intersect(&b);
+        assert_eq!(a.len(), 2);
+        assert!(a.contains(69) && !a.contains(4));
+    }
+}

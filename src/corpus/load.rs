@@ -1,0 +1,458 @@
+//! Loading: from paths (files and folders, recursively) or the bundled corpus to a [`Corpus`].
+//!
+//! Files are found first (a sorted walk that skips hidden entries and reports symlink loops and
+//! unreadable folders), then read and parsed in parallel in chunks, each chunk building a
+//! partial search index; chunks are merged in order, so the result does not depend on thread
+//! timing. Nothing here stops at a bad file: problems become diagnostics.
+
+use std::collections::HashMap;
+use std::io::{Read, Seek, SeekFrom};
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use super::Corpus;
+use super::article::{Article, ArticleId, FieldEvidence, OutletRef, SourceRef};
+use super::diag::Diagnostic;
+use super::formats::{self, Format, Parsed, Problem};
+use super::index::IndexBuilder;
+use super::metadata::{self, Metadata};
+use super::outlets::{OutletId, Outlets};
+use super::text;
+
+/// How to load.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LoadOptions {
+    /// Read `newsdesk.toml` files (off: the extractor alone, `--no-metadata`).
+    pub metadata: bool,
+    /// Build the full-text index while loading (the reader and `--search` need it).
+    pub index: bool,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        LoadOptions { metadata: true, index: true }
+    }
+}
+
+/// Where a file's bytes come from.
+#[derive(Debug, Clone)]
+pub enum Origin {
+    Disk(PathBuf),
+    /// Compiled into the binary (the bundled corpus).
+    Bundled(&'static [u8]),
+}
+
+/// One file of the corpus.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// The path as the user named it or as found under a folder they named.
+    pub path: String,
+    pub origin: Origin,
+    pub format: Format,
+}
+
+/// Reading an article's text again, on demand.
+#[derive(Debug, thiserror::Error)]
+pub enum SourceError {
+    #[error("{path}: {source}")]
+    Io { path: String, source: std::io::Error },
+    #[error("{path}: the file changed since newsdesk loaded it; reload to read it again")]
+    Changed { path: String },
+    #[error("{path}{}: {message}", line.map(|l| format!(":{l}")).unwrap_or_default())]
+    Parse { path: String, line: Option<u32>, message: String },
+}
+
+/// The bundled corpus: the five seed articles and their metadata, compiled in.
+pub mod bundled {
+    /// `(path, bytes)` of each article file.
+    pub const FILES: &[(&str, &[u8])] = &[
+        ("corpus/000_0595658c55417145.txt", include_bytes!("../../corpus/000_0595658c55417145.txt")),
+        ("corpus/001_f3496015afe3183b.txt", include_bytes!("../../corpus/001_f3496015afe3183b.txt")),
+        ("corpus/002_600930966775bc34.txt", include_bytes!("../../corpus/002_600930966775bc34.txt")),
+        ("corpus/003_38a6156a7a003cab.txt", include_bytes!("../../corpus/003_38a6156a7a003cab.txt")),
+        ("corpus/004_137e2a66756e9f36.txt", include_bytes!("../../corpus/004_137e2a66756e9f36.txt")),
+    ];
+    /// The metadata file.
+    pub const METADATA: (&str, &str) = ("corpus/newsdesk.toml", include_str!("../../corpus/newsdesk.toml"));
+}
+
+/// Files found under the inputs.
+struct Found {
+    files: Vec<(PathBuf, Format)>,
+    metadata: Vec<PathBuf>,
+}
+
+fn discover(inputs: &[PathBuf], opts: LoadOptions, diags: &mut Vec<Diagnostic>) -> Found {
+    let mut found = Found { files: Vec::new(), metadata: Vec::new() };
+    let add_meta = |found: &mut Found, p: PathBuf| {
+        if opts.metadata && !found.metadata.contains(&p) {
+            found.metadata.push(p);
+        }
+    };
+    for input in inputs {
+        let shown = input.display().to_string();
+        let meta = match std::fs::metadata(input) {
+            Ok(m) => m,
+            Err(e) => {
+                diags.push(Diagnostic::error(shown, None, io_message(&e)));
+                continue;
+            }
+        };
+        if meta.is_file() {
+            if input.file_name().is_some_and(|n| n == metadata::FILE_NAME) {
+                add_meta(&mut found, input.clone());
+                continue;
+            }
+            // A file named on the command line is read as text whatever its extension.
+            found.files.push((input.clone(), Format::of(input).unwrap_or(Format::Text)));
+            let sibling = input.parent().unwrap_or(Path::new("")).join(metadata::FILE_NAME);
+            if sibling.is_file() {
+                add_meta(&mut found, sibling);
+            }
+            continue;
+        }
+        if !meta.is_dir() {
+            diags.push(Diagnostic::error(shown, None, "not a regular file or folder; skipped"));
+            continue;
+        }
+        let walk = walkdir::WalkDir::new(input)
+            .follow_links(true)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+        for entry in walk {
+            let entry = match entry {
+                Ok(e) => e,
+                Err(e) => {
+                    let path = e.path().map(|p| p.display().to_string()).unwrap_or_else(|| shown.clone());
+                    let msg = match (e.loop_ancestor(), e.io_error()) {
+                        (Some(a), _) => format!("symlink loop back to {}; skipped", a.display()),
+                        (None, Some(io)) => io_message(io),
+                        (None, None) => e.to_string(),
+                    };
+                    diags.push(Diagnostic::error(path, None, msg));
+                    continue;
+                }
+            };
+            let ft = entry.file_type();
+            if ft.is_dir() {
+                continue;
+            }
+            let path = entry.into_path();
+            if path.file_name().is_some_and(|n| n == metadata::FILE_NAME) {
+                add_meta(&mut found, path);
+                continue;
+            }
+            let Some(format) = Format::of(&path) else { continue };
+            if !ft.is_file() {
+                diags.push(Diagnostic::error(path.display().to_string(), None, "not a regular file; skipped"));
+                continue;
+            }
+            found.files.push((path, format));
+        }
+    }
+    found
+}
+
+fn io_message(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or folder".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied; skipped".into(),
+        _ => format!("cannot read: {e}"),
+    }
+}
+
+/// What one chunk of files gives: parsed articles (with their file index), problems, and a
+/// partial index over the chunk's articles numbered from 0.
+struct ChunkResult {
+    articles: Vec<(u32, Parsed, u32)>,
+    problems: Vec<(u32, Problem)>,
+    index: Option<IndexBuilder>,
+}
+
+fn read_bytes(file: &SourceFile) -> Result<std::borrow::Cow<'static, [u8]>, Problem> {
+    match &file.origin {
+        Origin::Bundled(b) => Ok(std::borrow::Cow::Borrowed(b)),
+        Origin::Disk(p) => {
+            let mut f = std::fs::File::open(p).map_err(|e| problem_io(&e))?;
+            let len = f.metadata().map_err(|e| problem_io(&e))?.len();
+            let max = file.format.max_bytes();
+            if len > max {
+                return Err(Problem {
+                    line: None,
+                    severity: super::diag::Severity::Error,
+                    message: format!(
+                        "too large ({:.1} MB; the limit for one {} file is {} MB); skipped",
+                        len as f64 / 1e6,
+                        if file.format == Format::Text { "article" } else { "JSON" },
+                        max / (1024 * 1024)
+                    ),
+                });
+            }
+            let mut buf = Vec::with_capacity(len as usize);
+            f.read_to_end(&mut buf).map_err(|e| problem_io(&e))?;
+            Ok(std::borrow::Cow::Owned(buf))
+        }
+    }
+}
+
+fn problem_io(e: &std::io::Error) -> Problem {
+    Problem { line: None, severity: super::diag::Severity::Error, message: io_message(e) }
+}
+
+fn parse_chunk(files: &[SourceFile], first: u32, outlets: &Outlets, meta: &Metadata, index: bool) -> ChunkResult {
+    let mut out = ChunkResult { articles: Vec::new(), problems: Vec::new(), index: index.then(IndexBuilder::default) };
+    for (k, file) in files.iter().enumerate() {
+        let fi = first + k as u32;
+        let bytes = match read_bytes(file) {
+            Ok(b) => b,
+            Err(p) => {
+                out.problems.push((fi, p));
+                continue;
+            }
+        };
+        let (parsed, problems) = formats::parse_file(&bytes, file.format, outlets);
+        out.problems.extend(problems.into_iter().map(|p| (fi, p)));
+        for mut p in parsed {
+            if let Some(o) = meta.for_path(Path::new(&file.path)) {
+                o.apply(&mut p.extraction);
+            }
+            let words = p.extraction.words();
+            if let Some(ix) = &mut out.index {
+                let local = out.articles.len() as u32;
+                ix.add(
+                    local,
+                    std::iter::once(p.extraction.title.value.as_str())
+                        .chain(p.extraction.body.iter().map(|b| b.text())),
+                );
+            }
+            // The body is not kept: it is read again on demand.
+            p.extraction.body = Vec::new();
+            out.articles.push((fi, p, words));
+        }
+    }
+    out
+}
+
+/// Loads the given paths.
+pub fn load_paths(inputs: &[PathBuf], opts: LoadOptions) -> Corpus {
+    let mut diags = Vec::new();
+    let found = discover(inputs, opts, &mut diags);
+    let mut meta = Metadata::default();
+    for m in &found.metadata {
+        match std::fs::read(m) {
+            Ok(bytes) => {
+                let (text, _) = text::decode(&bytes);
+                meta.add(m, &text, &mut diags);
+            }
+            Err(e) => diags.push(Diagnostic::error(m.display().to_string(), None, io_message(&e))),
+        }
+    }
+    let files = found
+        .files
+        .into_iter()
+        .map(|(p, format)| SourceFile { path: p.display().to_string(), origin: Origin::Disk(p), format })
+        .collect();
+    build(files, meta, diags, opts)
+}
+
+/// Loads the corpus compiled into the binary.
+pub fn load_bundled(opts: LoadOptions) -> Corpus {
+    let mut diags = Vec::new();
+    let mut meta = Metadata::default();
+    if opts.metadata {
+        meta.add(Path::new(bundled::METADATA.0), bundled::METADATA.1, &mut diags);
+    }
+    let files = bundled::FILES
+        .iter()
+        .map(|(p, b)| SourceFile { path: (*p).to_string(), origin: Origin::Bundled(b), format: Format::Text })
+        .collect();
+    build(files, meta, diags, opts)
+}
+
+/// Articles per parallel work unit: big enough that merging partial indexes is cheap, small
+/// enough that parsed bodies in flight stay a few megabytes.
+const CHUNK: usize = 256;
+
+fn build(files: Vec<SourceFile>, meta: Metadata, mut diags: Vec<Diagnostic>, opts: LoadOptions) -> Corpus {
+    let mut outlets = Outlets::builtin();
+    for o in &meta.outlets {
+        if let Err(e) = outlets.add(o.clone()) {
+            diags.push(Diagnostic::error(
+                meta.files.first().map(|p| p.display().to_string()).unwrap_or_default(),
+                None,
+                e.to_string(),
+            ));
+        }
+    }
+    let mut articles: Vec<Article> = Vec::with_capacity(files.len());
+    let mut seen: HashMap<ArticleId, u32> = HashMap::with_capacity(files.len());
+    let mut index = opts.index.then(IndexBuilder::default);
+
+    // Parse a window of chunks in parallel, then merge them in order, so memory in flight is
+    // bounded and results are deterministic.
+    let window = CHUNK * rayon::current_num_threads().max(1) * 4;
+    let mut start = 0;
+    while start < files.len() {
+        let end = (start + window).min(files.len());
+        let results: Vec<ChunkResult> = files[start..end]
+            .par_chunks(CHUNK)
+            .enumerate()
+            .map(|(c, chunk)| parse_chunk(chunk, (start + c * CHUNK) as u32, &outlets, &meta, opts.index))
+            .collect();
+        for r in results {
+            merge_chunk(r, &files, &mut outlets, &mut articles, &mut seen, index.as_mut(), &mut diags);
+        }
+        start = end;
+    }
+    let index = index.map(|mut b| {
+        b.set_docs(articles.len() as u32);
+        b.finish()
+    });
+    Corpus::new(files, articles, outlets, meta, diags, index)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn merge_chunk(
+    r: ChunkResult,
+    files: &[SourceFile],
+    outlets: &mut Outlets,
+    articles: &mut Vec<Article>,
+    seen: &mut HashMap<ArticleId, u32>,
+    index: Option<&mut IndexBuilder>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    // Problems and articles interleave by file so diagnostics stay in file order.
+    let mut problems = r.problems.into_iter().peekable();
+    let mut remap: Vec<Option<u32>> = Vec::with_capacity(r.articles.len());
+    for (fi, p, words) in r.articles {
+        while let Some((pf, _)) = problems.peek() {
+            if *pf > fi {
+                break;
+            }
+            if let Some((pf, pr)) = problems.next() {
+                diags.push(diagnostic(&files[pf as usize], pr));
+            }
+        }
+        let path = &files[fi as usize].path;
+        if let Some(&other) = seen.get(&p.id) {
+            let first = &files[articles[other as usize].source.file as usize].path;
+            let line = p.record.map(|r| r.line);
+            diags.push(Diagnostic::warning(path.clone(), line, format!("same article as {first}; loaded once")));
+            remap.push(None);
+            continue;
+        }
+        let n = articles.len() as u32;
+        seen.insert(p.id, n);
+        remap.push(Some(n));
+        let article = to_article(p, fi, words, outlets, path, diags);
+        articles.push(article);
+    }
+    for (pf, pr) in problems {
+        diags.push(diagnostic(&files[pf as usize], pr));
+    }
+    if let (Some(global), Some(local)) = (index, r.index) {
+        global.merge(local, &remap);
+    }
+}
+
+fn diagnostic(file: &SourceFile, p: Problem) -> Diagnostic {
+    Diagnostic { path: file.path.clone(), line: p.line, severity: p.severity, message: p.message }
+}
+
+/// Resolves an outlet reference, adding outlets the table does not know yet.
+fn intern(outlets: &mut Outlets, r: &OutletRef) -> Option<OutletId> {
+    match r {
+        OutletRef::Known(id) => Some(*id),
+        OutletRef::Domain(d) => outlets.intern_domain(d).ok(),
+        OutletRef::Name(n) => outlets.intern_name(n).ok(),
+    }
+}
+
+fn to_article(
+    p: Parsed,
+    file: u32,
+    words: u32,
+    outlets: &mut Outlets,
+    path: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Article {
+    let e = p.extraction;
+    let outlet = e.outlet.as_ref().and_then(|f| intern(outlets, &f.value));
+    let agency = e.agency.as_ref().and_then(|f| intern(outlets, &f.value));
+    if outlet.is_none() {
+        let line = p.record.map(|r| r.line);
+        diags.push(Diagnostic::warning(path, line, "no outlet named in the text; name it in newsdesk.toml"));
+    }
+    Article {
+        id: p.id,
+        source: SourceRef { file, record: p.record },
+        title: e.title.value.into_boxed_str(),
+        outlet,
+        agency,
+        published: e.published.as_ref().map(|f| f.value),
+        authors: e.authors.as_ref().map(|f| f.value.clone().into_boxed_slice()).unwrap_or_default(),
+        url: e.url.as_ref().map(|f| f.value.clone().into_boxed_str()),
+        words,
+        evidence: FieldEvidence {
+            title: Some(e.title.evidence),
+            outlet: e.outlet.as_ref().map(|f| f.evidence),
+            agency: e.agency.as_ref().map(|f| f.evidence),
+            published: e.published.as_ref().map(|f| f.evidence),
+            authors: e.authors.as_ref().map(|f| f.evidence),
+            url: e.url.as_ref().map(|f| f.evidence),
+        },
+    }
+}
+
+/// Reads one article again from its source: the full extraction, body included.
+pub fn reread(
+    file: &SourceFile,
+    article: &Article,
+    outlets: &Outlets,
+    meta: &Metadata,
+) -> Result<super::article::Extraction, SourceError> {
+    let path = file.path.clone();
+    let fail = |p: Problem| SourceError::Parse { path: path.clone(), line: p.line, message: p.message };
+    let mut e = match article.source.record {
+        None => {
+            let bytes = read_bytes(file).map_err(fail)?;
+            if ArticleId::of_bytes(&bytes) != article.id {
+                return Err(SourceError::Changed { path });
+            }
+            let (parsed, problems) = formats::parse_file(&bytes, file.format, outlets);
+            match parsed.into_iter().next() {
+                Some(p) => p.extraction,
+                None => {
+                    return Err(fail(problems.into_iter().next().unwrap_or(Problem {
+                        line: None,
+                        severity: super::diag::Severity::Error,
+                        message: "no article in the file any more".into(),
+                    })));
+                }
+            }
+        }
+        Some(rec) => {
+            let bytes = match &file.origin {
+                Origin::Bundled(b) => b.get(rec.start as usize..rec.end as usize).map(<[u8]>::to_vec),
+                Origin::Disk(p) => {
+                    let mut f =
+                        std::fs::File::open(p).map_err(|e| SourceError::Io { path: path.clone(), source: e })?;
+                    let mut buf = vec![0; (rec.end - rec.start) as usize];
+                    f.seek(SeekFrom::Start(rec.start)).and_then(|_| f.read_exact(&mut buf)).ok().map(|_| buf)
+                }
+            };
+            let bytes = bytes.ok_or_else(|| SourceError::Changed { path: path.clone() })?;
+            if ArticleId::of_bytes(&bytes) != article.id {
+                return Err(SourceError::Changed { path });
+            }
+            let json = std::str::from_utf8(&bytes).map_err(|_| SourceError::Changed { path: path.clone() })?;
+            formats::parse_record(json, rec, outlets).map_err(fail)?.extraction
+        }
+    };
+    if let Some(o) = meta.for_path(Path::new(&file.path)) {
+        o.apply(&mut e);
+    }
+    Ok(e)
+}

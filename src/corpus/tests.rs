@@ -1,0 +1,269 @@
+//! The corpus as a whole: the seed table through the loader, with and without metadata; ids;
+//! filters and ordering.
+
+use std::path::PathBuf;
+
+use super::article::Rule;
+use super::filter::{DateRange, Filter, Order};
+use super::index::Query;
+use super::*;
+
+fn bundled(metadata: bool) -> Corpus {
+    Corpus::load(&[], LoadOptions { metadata, index: true })
+}
+
+fn row(c: &Corpus, i: u32) -> (String, Option<String>, Option<String>, Vec<String>) {
+    let a = c.get(i);
+    (
+        a.title.to_string(),
+        c.outlet_name(a.outlet).map(str::to_string),
+        a.published.map(|p| p.to_string()),
+        a.authors.iter().map(|x| x.name.to_string()).collect(),
+    )
+}
+
+fn by_file(c: &Corpus, name: &str) -> u32 {
+    (0..c.len() as u32).find(|&i| c.path(c.get(i)).ends_with(name)).unwrap_or_else(|| panic!("{name} not loaded"))
+}
+
+impl Corpus {
+    fn path(&self, a: &Article) -> &str {
+        &self.file(a).path
+    }
+}
+
+/// One row of the seed table: (file, title, outlet, published, authors).
+type SeedRow = (&'static str, &'static str, Option<&'static str>, &'static str, &'static [&'static str]);
+
+/// The table of ../shared/seeds/README.md.
+const SEED_TABLE: &[SeedRow] = &[
+    (
+        "000_0595658c55417145.txt",
+        "N. Korean leader will visit Russia this week: reports",
+        Some("The Korea Herald"),
+        "2011-06-28T20:32",
+        &["Shin Hae-in"],
+    ),
+    (
+        "001_f3496015afe3183b.txt",
+        "North Korea, Russia Abandon Plans for Kim Meeting",
+        Some("The Moscow Times"),
+        "2011-06-29",
+        &[],
+    ),
+    (
+        "002_600930966775bc34.txt",
+        "North Korea's Kim Jong Un to meet Putin in Russia on Thursday - Kremlin",
+        Some("Euronews"),
+        "2019-04-23",
+        &["Vladimir Soldatkin", "Maria Vasilyeva"],
+    ),
+    (
+        "003_38a6156a7a003cab.txt",
+        "North Korea’s Kim may visit Russia to meet Putin",
+        Some("WIC News"),
+        "2019-03-25",
+        &[],
+    ),
+    (
+        "004_137e2a66756e9f36.txt",
+        "Kim Jong-un will visit Russia & meet Putin 'soon' – North Korean state media",
+        Some("RT"),
+        "2019-04-22T21:44",
+        &[],
+    ),
+];
+
+#[test]
+fn seed_table_with_metadata() {
+    let c = bundled(true);
+    assert_eq!(c.len(), 5);
+    for (file, title, outlet, published, authors) in SEED_TABLE {
+        let i = by_file(&c, file);
+        assert_eq!(
+            row(&c, i),
+            (
+                title.to_string(),
+                outlet.map(str::to_string),
+                Some(published.to_string()),
+                authors.iter().map(|s| s.to_string()).collect()
+            ),
+            "{file}"
+        );
+    }
+    let wic = c.get(by_file(&c, "003_38a6156a7a003cab.txt"));
+    assert_eq!(
+        wic.url.as_deref(),
+        Some("https://wicnews.com/world/north-koreas-kim-may-visit-russia-meet-putin-361017795")
+    );
+    assert_eq!(wic.evidence.outlet.map(|e| (e.line, e.rule)), Some((15, Rule::Metadata)));
+    assert_eq!(c.metadata_file(wic), Some(std::path::Path::new("corpus/newsdesk.toml")));
+    let euronews = c.get(by_file(&c, "002_600930966775bc34.txt"));
+    assert_eq!(c.outlet_name(euronews.agency), Some("Reuters"));
+    assert_eq!(c.count(Severity::Error), 0);
+    assert_eq!(c.count(Severity::Warning), 0, "{:?}", c.diagnostics());
+}
+
+#[test]
+fn seed_table_without_metadata_leaves_003_unknown() {
+    let c = bundled(false);
+    for (file, title, outlet, published, authors) in SEED_TABLE {
+        let i = by_file(&c, file);
+        let outlet = if file.starts_with("003") { None } else { outlet.map(str::to_string) };
+        assert_eq!(
+            row(&c, i),
+            (title.to_string(), outlet, Some(published.to_string()), authors.iter().map(|s| s.to_string()).collect()),
+            "{file}"
+        );
+    }
+    assert_eq!(c.get(by_file(&c, "003_38a6156a7a003cab.txt")).url, None);
+    assert_eq!(c.count(Severity::Warning), 1, "{:?}", c.diagnostics());
+    assert!(c.diagnostics()[0].message.starts_with("no outlet"));
+}
+
+#[test]
+fn the_folder_and_the_bundled_copy_are_the_same_corpus() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let disk = Corpus::load(&[root.join("corpus")], LoadOptions::default());
+    let embedded = bundled(true);
+    let ids = |c: &Corpus| {
+        c.articles()
+            .iter()
+            .map(|a| (a.id, a.title.clone(), a.outlet.map(|o| c.outlets().name(o).to_string())))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(ids(&disk), ids(&embedded));
+    // Every article file in corpus/ is compiled in.
+    let mut on_disk: Vec<String> = std::fs::read_dir(root.join("corpus"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n != "newsdesk.toml")
+        .collect();
+    on_disk.sort();
+    let compiled: Vec<String> =
+        load::bundled::FILES.iter().map(|(p, _)| p.trim_start_matches("corpus/").to_string()).collect();
+    assert_eq!(on_disk, compiled);
+}
+
+#[test]
+fn ids_are_short_unique_and_found_by_prefix() {
+    let c = bundled(true);
+    assert_eq!(c.id_len(), 7);
+    for i in 0..c.len() as u32 {
+        let a = c.get(i);
+        assert_eq!(c.find_id(&c.short_id(a)), Ok(i));
+        assert_eq!(c.find_id(&a.id.hex().to_uppercase()), Ok(i));
+        assert_eq!(c.find_id(&a.id.hex()[..4]).ok().map(|_| ()), c.find_id(&a.id.hex()[..4]).ok().map(|_| ()));
+    }
+    assert!(matches!(c.find_id("xyz"), Err(IdError::NotHex(_))));
+    // One hex digit is shared by some of five ids only by chance; a full id that is not there:
+    let missing =
+        (0..16u64).map(|d| format!("{d:x}")).find(|p| c.find_id(p).is_err_and(|e| matches!(e, IdError::NotFound(_))));
+    if let Some(p) = missing {
+        assert_eq!(c.find_id(&p), Err(IdError::NotFound(p.clone())));
+    }
+    assert_eq!(c.find_id("0000000000000000"), Err(IdError::NotFound("0000000000000000".into())));
+}
+
+#[test]
+fn ambiguous_prefixes_list_the_candidates() {
+    let c = bundled(true);
+    let ids: Vec<String> = c.articles().iter().map(|a| a.id.hex()).collect();
+    // Find two ids sharing a first digit, if any; the empty prefix is never accepted.
+    assert!(matches!(c.find_id(""), Err(IdError::NotHex(_))));
+    for a in &ids {
+        let p = &a[..1];
+        let n = ids.iter().filter(|b| b.starts_with(p)).count();
+        if n > 1 {
+            match c.find_id(p) {
+                Err(IdError::Ambiguous { candidates, .. }) => assert_eq!(candidates.len(), n),
+                other => panic!("{p}: {other:?}"),
+            }
+        }
+    }
+}
+
+fn titles(c: &Corpus, sel: &[u32]) -> Vec<String> {
+    sel.iter().map(|&i| c.get(i).published.map(|p| p.to_string()).unwrap_or_default()).collect()
+}
+
+#[test]
+fn order_newest_or_oldest_first() {
+    let c = bundled(true);
+    let all = Filter::default();
+    assert_eq!(
+        titles(&c, &c.select(&all, Order::NewestFirst)),
+        ["2019-04-23", "2019-04-22T21:44", "2019-03-25", "2011-06-29", "2011-06-28T20:32"]
+    );
+    assert_eq!(
+        titles(&c, &c.select(&all, Order::OldestFirst)),
+        ["2011-06-28T20:32", "2011-06-29", "2019-03-25", "2019-04-22T21:44", "2019-04-23"]
+    );
+}
+
+#[test]
+fn filters_combine() {
+    let c = bundled(true);
+    let dates = |s: &str| Some(s.parse::<DateRange>().unwrap());
+    let f = Filter { dates: dates("2019"), ..Filter::default() };
+    assert_eq!(c.select(&f, Order::NewestFirst).len(), 3);
+    let f = Filter { dates: dates("2019-04"), ..Filter::default() };
+    assert_eq!(c.select(&f, Order::NewestFirst).len(), 2);
+    let f = Filter { dates: dates("..2012"), ..Filter::default() };
+    assert_eq!(c.select(&f, Order::NewestFirst).len(), 2);
+    let f = Filter { dates: dates("2019-04-22"), ..Filter::default() };
+    assert_eq!(titles(&c, &c.select(&f, Order::NewestFirst)), ["2019-04-22T21:44"]);
+    let f = Filter { search: Some(Query::new("vladivostok")), ..Filter::default() };
+    assert_eq!(c.select(&f, Order::NewestFirst).len(), 5, "every seed mentions Vladivostok");
+    let f = Filter { search: Some(Query::new("medvedev timakova")), ..Filter::default() };
+    assert_eq!(titles(&c, &c.select(&f, Order::NewestFirst)), ["2011-06-29"]);
+    let outlets = c.resolve_outlets(&["rt".into(), "Korea Herald".into()]).unwrap();
+    let f = Filter { outlets: Some(outlets.clone()), ..Filter::default() };
+    assert_eq!(titles(&c, &c.select(&f, Order::OldestFirst)), ["2011-06-28T20:32", "2019-04-22T21:44"]);
+    let f = Filter { outlets: Some(outlets), dates: dates("2019"), search: Some(Query::new("kommersant")) };
+    assert_eq!(titles(&c, &c.select(&f, Order::OldestFirst)), ["2019-04-22T21:44"]);
+}
+
+#[test]
+fn unknown_outlets_are_an_error_listing_the_outlets() {
+    let c = bundled(true);
+    let e = c.resolve_outlets(&["CNN".into()]).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "no outlet \"CNN\" in this corpus; outlets: Euronews, RT, The Korea Herald, The Moscow Times, WIC News"
+    );
+    let c = bundled(false);
+    let set = c.resolve_outlets(&["unknown".into()]).unwrap();
+    let f = Filter { outlets: Some(set), ..Filter::default() };
+    assert_eq!(titles(&c, &c.select(&f, Order::OldestFirst)), ["2019-03-25"]);
+}
+
+#[test]
+fn outlet_stats_span_dates() {
+    let c = bundled(false);
+    let all: Vec<u32> = (0..5).collect();
+    let stats = c.outlet_stats(&all);
+    let names: Vec<_> = stats.iter().map(|s| c.outlet_name(s.outlet).unwrap_or("unknown")).collect();
+    assert_eq!(names, ["Euronews", "RT", "The Korea Herald", "The Moscow Times", "unknown"]);
+    assert!(stats.iter().all(|s| s.articles == 1 && s.first == s.last));
+}
+
+#[test]
+fn bodies_are_read_again_on_demand() {
+    let c = bundled(true);
+    let i = by_file(&c, "003_38a6156a7a003cab.txt");
+    let e = c.extraction(i).unwrap();
+    assert_eq!(e.body.len(), 8);
+    assert_eq!(c.get(i).words, e.words());
+    assert_eq!(e.outlet.unwrap().evidence.rule, Rule::Metadata);
+}
+
+#[test]
+fn the_lazy_index_equals_the_one_built_at_load() {
+    let eager = bundled(true);
+    let lazy = Corpus::load(&[], LoadOptions { metadata: true, index: false });
+    for q in ["kim", "vladivostok train", "medvedev", "신혜인", "zzz"] {
+        let f = Filter { search: Some(Query::new(q)), ..Filter::default() };
+        assert_eq!(eager.select(&f, Order::NewestFirst), lazy.select(&f, Order::NewestFirst), "{q}");
+    }
+}
