@@ -83,9 +83,7 @@ struct Rng {
 impl Rng {
     /// A generator for one `(seed, stream)` pair, independent of every other pair.
     fn new(seed: u64, stream: u64) -> Self {
-        Rng {
-            state: mix64(seed ^ mix64(stream.wrapping_add(GOLDEN))),
-        }
+        Rng { state: mix64(seed ^ mix64(stream.wrapping_add(GOLDEN))) }
     }
 
     /// The next 64 random bits.
@@ -128,26 +126,14 @@ impl Rng {
 /// host used for it (`www.` is added only where the first domain is a bare registrable domain).
 const OUTLETS: &[(&str, &str, &str)] = &[
     ("The Korea Herald", "koreaherald.com", "www.koreaherald.com"),
-    (
-        "The Korea Times",
-        "koreatimes.co.kr",
-        "www.koreatimes.co.kr",
-    ),
-    (
-        "Korea JoongAng Daily",
-        "koreajoongangdaily.joins.com",
-        "koreajoongangdaily.joins.com",
-    ),
+    ("The Korea Times", "koreatimes.co.kr", "www.koreatimes.co.kr"),
+    ("Korea JoongAng Daily", "koreajoongangdaily.joins.com", "koreajoongangdaily.joins.com"),
     ("The Chosun Ilbo", "chosun.com", "www.chosun.com"),
     ("The Hankyoreh", "hani.co.kr", "www.hani.co.kr"),
     ("NK News", "nknews.org", "www.nknews.org"),
     ("Daily NK", "dailynk.com", "www.dailynk.com"),
     ("38 North", "38north.org", "www.38north.org"),
-    (
-        "The Moscow Times",
-        "themoscowtimes.com",
-        "www.themoscowtimes.com",
-    ),
+    ("The Moscow Times", "themoscowtimes.com", "www.themoscowtimes.com"),
     ("RT", "rt.com", "www.rt.com"),
     ("Sputnik", "sputniknews.com", "www.sputniknews.com"),
     ("Meduza", "meduza.io", "www.meduza.io"),
@@ -157,20 +143,12 @@ const OUTLETS: &[(&str, &str, &str)] = &[
     ("BBC News", "bbc.com", "www.bbc.com"),
     ("The Guardian", "theguardian.com", "www.theguardian.com"),
     ("The Telegraph", "telegraph.co.uk", "www.telegraph.co.uk"),
-    (
-        "The Independent",
-        "independent.co.uk",
-        "www.independent.co.uk",
-    ),
+    ("The Independent", "independent.co.uk", "www.independent.co.uk"),
     ("Financial Times", "ft.com", "www.ft.com"),
     ("The Economist", "economist.com", "www.economist.com"),
     ("Sky News", "news.sky.com", "news.sky.com"),
     ("The New York Times", "nytimes.com", "www.nytimes.com"),
-    (
-        "The Washington Post",
-        "washingtonpost.com",
-        "www.washingtonpost.com",
-    ),
+    ("The Washington Post", "washingtonpost.com", "www.washingtonpost.com"),
     ("The Wall Street Journal", "wsj.com", "www.wsj.com"),
     ("Los Angeles Times", "latimes.com", "www.latimes.com"),
     ("USA Today", "usatoday.com", "www.usatoday.com"),
@@ -195,28 +173,16 @@ const OUTLETS: &[(&str, &str, &str)] = &[
     ("Le Monde", "lemonde.fr", "www.lemonde.fr"),
     ("Der Spiegel", "spiegel.de", "www.spiegel.de"),
     ("El País", "elpais.com", "www.elpais.com"),
-    (
-        "The Japan Times",
-        "japantimes.co.jp",
-        "www.japantimes.co.jp",
-    ),
+    ("The Japan Times", "japantimes.co.jp", "www.japantimes.co.jp"),
     ("Nikkei Asia", "asia.nikkei.com", "asia.nikkei.com"),
     ("NHK World", "nhk.or.jp", "www.nhk.or.jp"),
     ("The Mainichi", "mainichi.jp", "www.mainichi.jp"),
     ("South China Morning Post", "scmp.com", "www.scmp.com"),
     ("Global Times", "globaltimes.cn", "www.globaltimes.cn"),
     ("China Daily", "chinadaily.com.cn", "www.chinadaily.com.cn"),
-    (
-        "The Straits Times",
-        "straitstimes.com",
-        "www.straitstimes.com",
-    ),
+    ("The Straits Times", "straitstimes.com", "www.straitstimes.com"),
     ("The Hindu", "thehindu.com", "www.thehindu.com"),
-    (
-        "The Times of India",
-        "timesofindia.indiatimes.com",
-        "timesofindia.indiatimes.com",
-    ),
+    ("The Times of India", "timesofindia.indiatimes.com", "timesofindia.indiatimes.com"),
     ("ABC (Australia)", "abc.net.au", "www.abc.net.au"),
     ("The Sydney Morning Herald", "smh.com.au", "www.smh.com.au"),
 ];
@@ -848,18 +814,8 @@ const ECON: &[&str] = &[
 ];
 
 /// Superlatives for economic moves.
-const SUPERLATIVES: &[&str] = &[
-    "sharpest",
-    "biggest",
-    "steepest",
-    "largest",
-    "smallest",
-    "weakest",
-    "strongest",
-    "fastest",
-    "slowest",
-    "widest",
-];
+const SUPERLATIVES: &[&str] =
+    &["sharpest", "biggest", "steepest", "largest", "smallest", "weakest", "strongest", "fastest", "slowest", "widest"];
 
 /// Disasters that hit a place.
 const DISASTERS: &[&str] = &[
@@ -1061,10 +1017,7 @@ fn third(verb: &str) -> String {
     let before = b[b.len() - 2];
     if last == b'y' && !b"aeiou".contains(&before) {
         format!("{}ies", &verb[..verb.len() - 1])
-    } else if matches!(last, b's' | b'x' | b'z' | b'o')
-        || verb.ends_with("ch")
-        || verb.ends_with("sh")
-    {
+    } else if matches!(last, b's' | b'x' | b'z' | b'o') || verb.ends_with("ch") || verb.ends_with("sh") {
         format!("{verb}es")
     } else {
         format!("{verb}s")
@@ -1083,30 +1036,17 @@ fn lexicon() -> &'static Lexicon {
             .filter_map(|e| {
                 let mut it = e.split('/');
                 let (base, p, pp) = (it.next()?, it.next()?, it.next()?);
-                Some(Verb {
-                    base: base.to_string(),
-                    third: third(base),
-                    past: p.to_string(),
-                    pp: pp.to_string(),
-                })
+                Some(Verb { base: base.to_string(), third: third(base), past: p.to_string(), pp: pp.to_string() })
             })
             .collect();
         let irregular_bases: HashSet<String> = irregular.iter().map(|v| v.base.clone()).collect();
         let mut verbs: Vec<Verb> = words(VERBS_REGULAR)
             .into_iter()
             .filter(|v| !irregular_bases.contains(*v))
-            .map(|v| Verb {
-                base: v.to_string(),
-                third: third(v),
-                past: past(v),
-                pp: past(v),
-            })
+            .map(|v| Verb { base: v.to_string(), third: third(v), past: past(v), pp: past(v) })
             .collect();
         verbs.extend(irregular);
-        let moves = VERBS_MOVE
-            .split_whitespace()
-            .filter_map(|e| e.split_once('/'))
-            .collect();
+        let moves = VERBS_MOVE.split_whitespace().filter_map(|e| e.split_once('/')).collect();
         Lexicon {
             nouns,
             plurals,
@@ -1146,9 +1086,7 @@ fn capitalize(s: &mut str) {
 /// Headline title case: every word capitalized except short function words inside.
 fn title_case(s: &str) -> String {
     /// Words that stay lower case inside a title.
-    const SMALL: &[&str] = &[
-        "a", "an", "the", "of", "for", "in", "on", "to", "and", "or", "with", "at", "by", "as",
-    ];
+    const SMALL: &[&str] = &["a", "an", "the", "of", "for", "in", "on", "to", "and", "or", "with", "at", "by", "as"];
     s.split(' ')
         .enumerate()
         .map(|(i, w)| {
@@ -1164,11 +1102,7 @@ fn title_case(s: &str) -> String {
 
 /// A country as headlines and possessives name it: "US" for "the United States".
 fn short_country(name: &'static str) -> &'static str {
-    if name == "the United States" {
-        "US"
-    } else {
-        name
-    }
+    if name == "the United States" { "US" } else { name }
 }
 
 /// A URL slug: lower-case ASCII words joined by `-`, apostrophes dropped.
@@ -1210,9 +1144,7 @@ const BURSTS: u64 = 400;
 
 /// The date `n` days after 2006-01-01.
 fn day(n: usize) -> Date {
-    FIRST_DAY
-        .checked_add((n as i64).days())
-        .expect("day offsets stay within a few decades of 2006")
+    FIRST_DAY.checked_add((n as i64).days()).expect("day offsets stay within a few decades of 2006")
 }
 
 /// A bursty publication day: most stories cluster around a seed's busy weeks.
@@ -1262,14 +1194,7 @@ fn ordinal_suffix(day: i8) -> &'static str {
 
 /// `Monday, 25th March 2019`.
 fn long_date(d: Date) -> String {
-    format!(
-        "{}, {}{} {} {}",
-        weekday_name(d),
-        d.day(),
-        ordinal_suffix(d.day()),
-        month_name(d),
-        d.year()
-    )
+    format!("{}, {}{} {} {}", weekday_name(d), d.day(), ordinal_suffix(d.day()), month_name(d), d.year())
 }
 
 /// `June 28, 2011`.
@@ -1302,11 +1227,7 @@ fn latin_person(rng: &mut Rng) -> Person {
     let lex = lexicon();
     let first = rng.pick(&lex.first);
     let last = rng.pick(&lex.last);
-    Person {
-        full: format!("{first} {last}"),
-        short: (*last).to_string(),
-        hangul: None,
-    }
+    Person { full: format!("{first} {last}"), short: (*last).to_string(), hangul: None }
 }
 
 /// A random Korean person, romanized family-name first ("Park Min-su"), with the Hangul.
@@ -1316,20 +1237,12 @@ fn korean_person(rng: &mut Rng) -> Person {
     let (bh, br) = rng.pick(KO_SYLLABLES);
     let mut given = format!("{ar}-{br}");
     capitalize(&mut given);
-    Person {
-        full: format!("{fr} {given}"),
-        short: fr.to_string(),
-        hangul: Some(format!("{fh}{ah}{bh}")),
-    }
+    Person { full: format!("{fr} {given}"), short: fr.to_string(), hangul: Some(format!("{fh}{ah}{bh}")) }
 }
 
 /// A random person, Korean with probability `korean` percent.
 fn person(rng: &mut Rng, korean: usize) -> Person {
-    if rng.chance(korean) {
-        korean_person(rng)
-    } else {
-        latin_person(rng)
-    }
+    if rng.chance(korean) { korean_person(rng) } else { latin_person(rng) }
 }
 
 /// Joins names as a byline does: "A", "A and B", "A, B and C".
@@ -1382,29 +1295,14 @@ impl Writer {
     /// A writer with a fresh cast drawn from `rng`.
     fn new(mut rng: Rng, curly: bool, latest_year: usize) -> Self {
         let lex = lexicon();
-        let country_a = if rng.chance(75) {
-            rng.pick(CORE_COUNTRIES)
-        } else {
-            rng.below(COUNTRIES.len())
-        };
-        let mut country_b = if rng.chance(70) {
-            rng.pick(CORE_COUNTRIES)
-        } else {
-            rng.below(COUNTRIES.len())
-        };
+        let country_a = if rng.chance(75) { rng.pick(CORE_COUNTRIES) } else { rng.below(COUNTRIES.len()) };
+        let mut country_b = if rng.chance(70) { rng.pick(CORE_COUNTRIES) } else { rng.below(COUNTRIES.len()) };
         if country_b == country_a {
             country_b = (country_a + 1 + rng.below(COUNTRIES.len() - 1)) % COUNTRIES.len();
         }
-        let near: Vec<&'static str> = CITIES
-            .iter()
-            .filter(|(_, c)| *c == country_a || *c == country_b)
-            .map(|(n, _)| *n)
-            .collect();
-        let city = if !near.is_empty() && rng.chance(70) {
-            rng.pick(&near)
-        } else {
-            rng.pick(CITIES).0
-        };
+        let near: Vec<&'static str> =
+            CITIES.iter().filter(|(_, c)| *c == country_a || *c == country_b).map(|(n, _)| *n).collect();
+        let city = if !near.is_empty() && rng.chance(70) { rng.pick(&near) } else { rng.pick(CITIES).0 };
         let korean_story = [1, 2].contains(&country_a) || [1, 2].contains(&country_b);
         let n = rng.range(3, 6);
         let cast = (0..n)
@@ -1420,17 +1318,7 @@ impl Writer {
             2..=8 => 1,
             _ => 2,
         };
-        Writer {
-            rng,
-            curly,
-            country_a,
-            country_b,
-            city,
-            cast,
-            focus,
-            density,
-            latest_year,
-        }
+        Writer { rng, curly, country_a, country_b, city, cast, focus, density, latest_year }
     }
 
     /// The apostrophe of this article's typography.
@@ -1462,11 +1350,7 @@ impl Writer {
     /// A plural noun.
     fn plural(&mut self) -> &'static str {
         let lex = lexicon();
-        let i = if self.rng.chance(35) {
-            self.rng.pick(&self.focus)
-        } else {
-            self.rng.below(lex.nouns.len())
-        };
+        let i = if self.rng.chance(35) { self.rng.pick(&self.focus) } else { self.rng.below(lex.nouns.len()) };
         &lex.plurals[i]
     }
 
@@ -1621,15 +1505,7 @@ impl Writer {
 
     /// A weekday name.
     fn weekday(&mut self) -> &'static str {
-        self.rng.pick(&[
-            "Monday",
-            "Tuesday",
-            "Wednesday",
-            "Thursday",
-            "Friday",
-            "Saturday",
-            "Sunday",
-        ])
+        self.rng.pick(&["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"])
     }
 
     /// A year mentioned in prose: never after the year of publication.
@@ -1745,10 +1621,7 @@ impl Writer {
                 let v = &self.verb().past;
                 let o = self.obj();
                 let t = self.when();
-                format!(
-                    "{subj} {adv} {v} {o} {t}, drawing attention to {}",
-                    self.np()
-                )
+                format!("{subj} {adv} {v} {o} {t}, drawing attention to {}", self.np())
             }
         };
         capitalize(&mut s);
@@ -1760,9 +1633,7 @@ impl Writer {
     fn quote_clause(&mut self) -> String {
         let mut s = match self.rng.below(7) {
             0 => {
-                let m = self
-                    .rng
-                    .pick(&["will", "cannot", "must", "should", "will not"]);
+                let m = self.rng.pick(&["will", "cannot", "must", "should", "will not"]);
                 let v = &self.verb().base;
                 format!("we {m} {v} {}", self.obj())
             }
@@ -1792,20 +1663,12 @@ impl Writer {
                 let a = self.adj();
                 let n2 = self.noun();
                 let v = &self.verb().third;
-                format!(
-                    "I hope that the {n} will be {} {a} {n2} that {v} {}",
-                    article_for(a),
-                    self.obj()
-                )
+                format!("I hope that the {n} will be {} {a} {n2} that {v} {}", article_for(a), self.obj())
             }
             _ => {
                 let p = self.place();
                 let a = self.adj();
-                format!(
-                    "{p} would be {} {a} venue for the {}",
-                    article_for(a),
-                    self.noun()
-                )
+                format!("{p} would be {} {a} venue for the {}", article_for(a), self.noun())
             }
         };
         capitalize(&mut s);
@@ -1847,9 +1710,7 @@ impl Writer {
                 let v = &self.verb().base;
                 let o = self.obj();
                 let n = self.plural();
-                format!("Analysts say {subj} {m} {v} {o} in exchange for {} {n}.", {
-                    self.adj()
-                })
+                format!("Analysts say {subj} {m} {v} {o} in exchange for {} {n}.", { self.adj() })
             }
             7 => {
                 let (i, j) = if self.rng.chance(50) {
@@ -1932,9 +1793,7 @@ impl Writer {
                 let n = self.noun();
                 let v = &self.verb().base;
                 let o = self.obj();
-                let t = self
-                    .rng
-                    .pick(&["month", "year", "week", "summer", "decade"]);
+                let t = self.rng.pick(&["month", "year", "week", "summer", "decade"]);
                 format!("The {a} {n} is expected to {v} {o} before the end of the {t}.")
             }
             17 => {
@@ -1983,10 +1842,7 @@ impl Writer {
                 let o = self.np();
                 let p = self.person_ref();
                 let aa = self.adj();
-                format!(
-                    "The {a} {n} {prep} {o} was {aa} and {}, {p} added.",
-                    self.adj()
-                )
+                format!("The {a} {n} {prep} {o} was {aa} and {}, {p} added.", self.adj())
             }
         };
         if s.starts_with("By ") {
@@ -2055,47 +1911,26 @@ impl Writer {
             0 => {
                 let role = self.rng.pick(&["leader", "president", "envoy", "minister"]);
                 let v = &self.verb().base;
-                let da = if da == "North Korean" && self.rng.chance(50) {
-                    "N. Korean"
-                } else {
-                    da
-                };
-                let tail = self
-                    .rng
-                    .pick(&[": reports", ": officials", ": sources", ""]);
+                let da = if da == "North Korean" && self.rng.chance(50) { "N. Korean" } else { da };
+                let tail = self.rng.pick(&[": reports", ": officials", ": sources", ""]);
                 format!("{da} {role} will {v} {cb} this week{tail}")
             }
             1 => {
                 let n = self.noun();
-                format!(
-                    "{ca}, {cb} {} plans for {} {n}",
-                    verb.base,
-                    lead.short.clone()
-                )
+                format!("{ca}, {cb} {} plans for {} {n}", verb.base, lead.short.clone())
             }
             2 => {
                 let d = self.weekday();
-                let src = self
-                    .rng
-                    .pick(&["Kremlin", "ministry", "officials", "sources"]);
-                format!(
-                    "{ca}{ap}s {} to {} {} in {cb} on {d} - {src}",
-                    lead.full, verb.base, other.short
-                )
+                let src = self.rng.pick(&["Kremlin", "ministry", "officials", "sources"]);
+                format!("{ca}{ap}s {} to {} {} in {cb} on {d} - {src}", lead.full, verb.base, other.short)
             }
             3 => {
                 let v2 = &self.verb().base;
-                format!(
-                    "{ca}{ap}s {} may {} {cb} to {v2} {}",
-                    lead.short, verb.base, other.short
-                )
+                format!("{ca}{ap}s {} may {} {cb} to {v2} {}", lead.short, verb.base, other.short)
             }
             4 => {
                 let v2 = &self.verb().base;
-                format!(
-                    "{} will {} {cb} & {v2} {} 'soon' – {da} state media",
-                    lead.full, verb.base, other.short
-                )
+                format!("{} will {} {cb} & {v2} {} 'soon' – {da} state media", lead.full, verb.base, other.short)
             }
             5 => {
                 let p = self.plural();
@@ -2137,9 +1972,7 @@ impl Writer {
             10 => {
                 let n = self.noun();
                 let n2 = self.noun();
-                let src = self
-                    .rng
-                    .pick(&["report", "officials", "sources", "analysts"]);
+                let src = self.rng.pick(&["report", "officials", "sources", "analysts"]);
                 format!("{ca} {} {n} {n2} with {cb} – {src}", verb.third)
             }
             11 => {
@@ -2175,9 +2008,7 @@ impl Writer {
         match self.rng.below(3) {
             0 => {
                 let n = self.noun();
-                format!(
-                    "{d} {people} rally against the {n}, pictured at the {venue} in {pl}, on {day}."
-                )
+                format!("{d} {people} rally against the {n}, pictured at the {venue} in {pl}, on {day}.")
             }
             1 => {
                 let p = self.person_ref();
@@ -2209,11 +2040,7 @@ fn style_of(seed: u64, index: u64) -> usize {
 
 /// A publication time of day, mostly in working hours.
 fn pick_time(rng: &mut Rng) -> (usize, usize) {
-    let hour = if rng.chance(80) {
-        rng.range(7, 22)
-    } else {
-        rng.below(24)
-    };
+    let hour = if rng.chance(80) { rng.range(7, 22) } else { rng.below(24) };
     (hour, rng.below(60))
 }
 
@@ -2240,11 +2067,7 @@ pub fn article(seed: u64, index: u64) -> Generated {
     let pub_day = pick_day(&mut rng, seed);
     let date = day(pub_day);
     let curly_default = matches!(style, 0 | 3 | 4);
-    let curly = if rng.chance(20) {
-        !curly_default
-    } else {
-        curly_default
-    };
+    let curly = if rng.chance(20) { !curly_default } else { curly_default };
     let writer_rng = Rng::new(rng.next_u64(), index);
     let mut w = Writer::new(writer_rng, curly, date.year() as usize);
     let title = w.headline(style);
@@ -2276,28 +2099,13 @@ pub fn article(seed: u64, index: u64) -> Generated {
         format!("undated/{name}")
     };
     truth.path = path.clone();
-    Generated {
-        path,
-        text: out,
-        truth,
-    }
+    Generated { path, text: out, truth }
 }
 
 /// Style 1 (seed 000): masthead line, title, byline, `Published :` line, `• Link copied`.
-fn masthead(
-    out: &mut String,
-    truth: &mut Truth,
-    w: &mut Writer,
-    date: Date,
-    undated: bool,
-    count: usize,
-) {
+fn masthead(out: &mut String, truth: &mut Truth, w: &mut Writer, date: Date, undated: bool, count: usize) {
     let korean = w.rng.chance(35);
-    let outlet = if korean {
-        w.rng.pick(KOREAN_OUTLETS)
-    } else {
-        w.rng.below(OUTLETS.len())
-    };
+    let outlet = if korean { w.rng.pick(KOREAN_OUTLETS) } else { w.rng.below(OUTLETS.len()) };
     out.push_str(OUTLETS[outlet].0);
     out.push_str("\n\n\n");
     out.push_str(&truth.title);
@@ -2316,9 +2124,7 @@ fn masthead(
             truth.authors.push(p.full.clone());
             sign_off = Some(p.full);
         } else {
-            let names: Vec<String> = (0..2)
-                .map(|_| korean_person(&mut w.rng).hangul.unwrap_or_default())
-                .collect();
+            let names: Vec<String> = (0..2).map(|_| korean_person(&mut w.rng).hangul.unwrap_or_default()).collect();
             out.push_str("By ");
             out.push_str(&join_names(&names));
             truth.authors = names;
@@ -2330,9 +2136,7 @@ fn masthead(
             6..=8 => 2,
             _ => 3,
         };
-        let names: Vec<String> = (0..n)
-            .map(|_| person(&mut w.rng, if korean { 60 } else { 10 }).full)
-            .collect();
+        let names: Vec<String> = (0..n).map(|_| person(&mut w.rng, if korean { 60 } else { 10 }).full).collect();
         out.push_str("By ");
         out.push_str(&join_names(&names));
         out.push_str("\n\n");
@@ -2369,14 +2173,7 @@ fn masthead(
 
 /// Style 2 (seed 001): `# Title`, a date line, a captioned photo credit in bold, and an
 /// `Original url:` trailer whose domain names the outlet.
-fn markdown(
-    out: &mut String,
-    truth: &mut Truth,
-    w: &mut Writer,
-    date: Date,
-    undated: bool,
-    count: usize,
-) {
+fn markdown(out: &mut String, truth: &mut Truth, w: &mut Writer, date: Date, undated: bool, count: usize) {
     out.push_str("\n\n# ");
     out.push_str(&truth.title);
     out.push_str("\n\n");
@@ -2427,12 +2224,7 @@ fn markdown(
     let url = if undated {
         format!("https://{host}/news/{s}-a{n}")
     } else {
-        format!(
-            "https://{host}/{:04}/{:02}/{:02}/{s}-a{n}",
-            date.year(),
-            date.month(),
-            date.day()
-        )
+        format!("https://{host}/{:04}/{:02}/{:02}/{s}-a{n}", date.year(), date.month(), date.day())
     };
     out.push_str("\n\nOriginal url:\n\n<");
     out.push_str(&url);
@@ -2442,14 +2234,7 @@ fn markdown(
 }
 
 /// Style 3 (seed 002): a wire story (Reuters, AFP or AP) on the Euronews portal.
-fn wire(
-    out: &mut String,
-    truth: &mut Truth,
-    w: &mut Writer,
-    date: Date,
-    undated: bool,
-    count: usize,
-) {
+fn wire(out: &mut String, truth: &mut Truth, w: &mut Writer, date: Date, undated: bool, count: usize) {
     let (agency, dateline_word, credit, trailer_word) = w.rng.pick(AGENCIES);
     let (source_long, source_short) = w.rng.pick(PHOTO_SOURCES);
     out.push_str("BREAKING NEWS\n\nBREAKING NEWS\n\n");
@@ -2473,9 +2258,7 @@ fn wire(
         ));
         truth.published = Some(iso_date(date));
     }
-    out.push_str(&format!(
-        "\nCopyright\n{source_short}({dateline_word})\nText size Aa Aa\n\n"
-    ));
+    out.push_str(&format!("\nCopyright\n{source_short}({dateline_word})\nText size Aa Aa\n\n"));
 
     let n = match w.rng.below(10) {
         0..=3 => 1,
@@ -2504,27 +2287,16 @@ fn wire(
     let dateline = match w.rng.below(3) {
         0 => capital,
         _ => {
-            let city_country = CITIES
-                .iter()
-                .find(|(c, _)| *c == w.city)
-                .map_or(w.country_a, |(_, k)| *k);
+            let city_country = CITIES.iter().find(|(c, _)| *c == w.city).map_or(w.country_a, |(_, k)| *k);
             let country = COUNTRIES[city_country].0.trim_start_matches("the ");
             let city = w.city.to_ascii_uppercase();
-            if w.rng.chance(30) {
-                format!("{capital}/{city}, {country}")
-            } else {
-                format!("{city}, {country}")
-            }
+            if w.rng.chance(30) { format!("{capital}/{city}, {country}") } else { format!("{city}, {country}") }
         }
     };
     let mut first = format!("{dateline} ({dateline_word}) - ");
     first.push_str(&w.lead_sentence());
 
-    let subhead_at = if w.rng.chance(50) && count >= 8 {
-        Some(count / 2 + w.rng.below(count / 3))
-    } else {
-        None
-    };
+    let subhead_at = if w.rng.chance(50) && count >= 8 { Some(count / 2 + w.rng.below(count / 3)) } else { None };
     out.push_str(&first);
     for i in 1..count {
         out.push_str("\n\n");
@@ -2583,20 +2355,11 @@ fn page_header(out: &mut String, truth: &mut Truth, w: &mut Writer, pub_day: usi
 /// Style 5 (seed 004): the icon-font line, `22 Apr, 2019 21:44`, the title twice, an
 /// `Also on rt.com` promo line, a share prompt and podcast timers.
 fn icon_list(out: &mut String, truth: &mut Truth, w: &mut Writer, date: Date, count: usize) {
-    let outlet = if w.rng.chance(80) {
-        RT
-    } else {
-        w.rng.below(OUTLETS.len())
-    };
+    let outlet = if w.rng.chance(80) { RT } else { w.rng.below(OUTLETS.len()) };
     let (h, m) = pick_time(&mut w.rng);
     out.push_str(ICON_LINE);
     out.push('\n');
-    out.push_str(&format!(
-        "{} {}, {} {h:02}:{m:02}\n\n",
-        date.day(),
-        &month_name(date)[..3],
-        date.year()
-    ));
+    out.push_str(&format!("{} {}, {} {h:02}:{m:02}\n\n", date.day(), &month_name(date)[..3], date.year()));
     truth.published = Some(format!("{}T{h:02}:{m:02}", iso_date(date)));
     truth.outlet = Some(OUTLETS[outlet].0.to_string());
     out.push_str(&truth.title);
@@ -2622,9 +2385,7 @@ fn icon_list(out: &mut String, truth: &mut Truth, w: &mut Writer, date: Date, co
         let p = w.paragraph();
         out.push_str(&p);
     }
-    out.push_str(
-        "\n\nIf you like this story, share it with a friend!\n\nPodcasts\n0:00\n24:55\n0:00\n28:50",
-    );
+    out.push_str("\n\nIf you like this story, share it with a friend!\n\nPodcasts\n0:00\n24:55\n0:00\n28:50");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -2633,12 +2394,7 @@ fn icon_list(out: &mut String, truth: &mut Truth, w: &mut Writer, date: Date, co
 
 /// Writes `count` articles under `dir` (creating subfolders), and when `truth` is Some, one JSON
 /// line per article (serde_json of Truth) to that file. Never writes outside `dir` and `truth`.
-pub fn write_corpus(
-    dir: &Path,
-    count: u64,
-    seed: u64,
-    truth: Option<&Path>,
-) -> std::io::Result<Stats> {
+pub fn write_corpus(dir: &Path, count: u64, seed: u64, truth: Option<&Path>) -> std::io::Result<Stats> {
     fs::create_dir_all(dir)?;
     let mut truth_out = match truth {
         Some(p) => Some(BufWriter::with_capacity(1 << 20, fs::File::create(p)?)),
@@ -2701,11 +2457,7 @@ mod tests {
 
     /// The quoted strings of a TOML line such as `domains = ["a", "b"]`.
     fn quoted(line: &str) -> Vec<String> {
-        line.split('"')
-            .skip(1)
-            .step_by(2)
-            .map(str::to_string)
-            .collect()
+        line.split('"').skip(1).step_by(2).map(str::to_string).collect()
     }
 
     /// A minimal reader of `data/outlets.toml` (names, domains, aliases).
@@ -2713,11 +2465,7 @@ mod tests {
         let mut out: Vec<TableOutlet> = Vec::new();
         for line in OUTLETS_TOML.lines().map(str::trim) {
             if line == "[[outlet]]" {
-                out.push(TableOutlet {
-                    name: String::new(),
-                    domains: Vec::new(),
-                    aliases: Vec::new(),
-                });
+                out.push(TableOutlet { name: String::new(), domains: Vec::new(), aliases: Vec::new() });
             } else if let Some(o) = out.last_mut() {
                 if line.starts_with("name") {
                     o.name = quoted(line).remove(0);
@@ -2767,11 +2515,7 @@ mod tests {
         let d: i8 = digits.parse().expect("day number");
         let m = MONTHS.iter().position(|x| *x == month).expect("month name") as i8 + 1;
         let date = Date::new(year, m, d).expect("valid date");
-        assert_eq!(
-            long_date(date),
-            line,
-            "weekday and ordinal suffix must be right"
-        );
+        assert_eq!(long_date(date), line, "weekday and ordinal suffix must be right");
         date
     }
 
@@ -2786,19 +2530,13 @@ mod tests {
             assert_eq!(a.truth, b.truth);
         }
         let texts: HashSet<String> = (0..200).map(|i| article(7, i).text).collect();
-        assert_eq!(
-            texts.len(),
-            200,
-            "different indexes give different articles"
-        );
+        assert_eq!(texts.len(), 200, "different indexes give different articles");
         assert_ne!(article(7, 3).text, article(8, 3).text, "seeds differ");
     }
 
     /// FNV-1a over bytes: a fixed hash to pin generated output in tests.
     fn fnv1a(bytes: &[u8]) -> u64 {
-        bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-            (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
-        })
+        bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3))
     }
 
     /// Pins the generator: if this changes, every corpus and truth file changes with it.
@@ -2814,11 +2552,7 @@ mod tests {
         let g = article(7, 1);
         assert_eq!(
             (g.path.as_str(), all.len(), fnv1a(all.as_bytes())),
-            (
-                "2015/07/000001_cc48a0e2d1c77be6.txt",
-                30283,
-                1834928561135223642
-            )
+            ("2015/07/000001_cc48a0e2d1c77be6.txt", 30283, 1834928561135223642)
         );
     }
 
@@ -2826,9 +2560,7 @@ mod tests {
     #[test]
     fn every_style_in_first_fifty() {
         for seed in [0, 7, 42, u64::MAX] {
-            let styles: HashSet<usize> = (0..50)
-                .map(|i| detect_style(&article(seed, i).text))
-                .collect();
+            let styles: HashSet<usize> = (0..50).map(|i| detect_style(&article(seed, i).text)).collect();
             assert_eq!(styles.len(), 5, "seed {seed}: {styles:?}");
             for i in 0..50 {
                 assert_eq!(detect_style(&article(seed, i).text), style_of(seed, i) + 1);
@@ -2853,17 +2585,11 @@ mod tests {
     fn paragraph_layout() {
         for i in 0..300 {
             let g = article(3, i);
-            assert!(
-                !g.text.ends_with('\n'),
-                "no trailing newline, like the seeds"
-            );
+            assert!(!g.text.ends_with('\n'), "no trailing newline, like the seeds");
             assert!(!g.text.contains("\n\n\n\n\n"), "{}", g.path);
             assert!(!g.text.contains('\r'));
-            let body_paragraphs = g
-                .text
-                .split("\n\n")
-                .filter(|p| p.len() > 40 && p.ends_with('.') && !p.contains('\n'))
-                .count();
+            let body_paragraphs =
+                g.text.split("\n\n").filter(|p| p.len() > 40 && p.ends_with('.') && !p.contains('\n')).count();
             assert!(body_paragraphs >= 5, "{}: {body_paragraphs}", g.path);
         }
     }
@@ -2872,23 +2598,16 @@ mod tests {
     #[test]
     fn truth_is_sane_and_matches_the_text() {
         let outlets = table();
-        let by_name: HashMap<&str, &TableOutlet> =
-            outlets.iter().map(|o| (o.name.as_str(), o)).collect();
+        let by_name: HashMap<&str, &TableOutlet> = outlets.iter().map(|o| (o.name.as_str(), o)).collect();
         let first = DateTime::from(day(0));
-        let last = DateTime::from(day(DAY_COUNT - 1))
-            .checked_add(1.day())
-            .expect("in range");
+        let last = DateTime::from(day(DAY_COUNT - 1)).checked_add(1.day()).expect("in range");
         for i in 0..2000 {
             let g = article(11, i);
             let t = &g.truth;
             let text = &g.text;
             let lines: Vec<&str> = text.lines().collect();
             assert_eq!(t.path, g.path);
-            assert!(
-                !t.title.is_empty() && !t.title.ends_with('.'),
-                "{}",
-                t.title
-            );
+            assert!(!t.title.is_empty() && !t.title.ends_with('.'), "{}", t.title);
             let words = t.title.split_whitespace().count();
             assert!((5..=16).contains(&words), "{}", t.title);
             let heading = format!("# {}", t.title);
@@ -2927,9 +2646,8 @@ mod tests {
                             assert!(lines.contains(&a.as_str()) || lines.contains(&b.as_str()));
                         }
                     }
-                    let hangul_single = lines[5].starts_with("By ")
-                        && !lines[5].is_ascii()
-                        && !lines[5].contains(" and ");
+                    let hangul_single =
+                        lines[5].starts_with("By ") && !lines[5].is_ascii() && !lines[5].contains(" and ");
                     assert_eq!(hangul_single, text.ends_with(" ("), "{}", g.path);
                     if text.ends_with(" (") {
                         let sign = lines.last().expect("lines");
@@ -2944,11 +2662,7 @@ mod tests {
                 2 => {
                     let url = t.url.as_deref().expect("style 2 has a url");
                     assert!(text.ends_with(&format!("\nOriginal url:\n\n<{url}>")));
-                    let host = url
-                        .trim_start_matches("https://")
-                        .split('/')
-                        .next()
-                        .expect("host");
+                    let host = url.trim_start_matches("https://").split('/').next().expect("host");
                     let bare = host.trim_start_matches("www.");
                     let o = t.outlet.as_deref().expect("outlet from url");
                     if let Some(entry) = by_name.get(o) {
@@ -2972,10 +2686,7 @@ mod tests {
                 3 => {
                     assert_eq!(t.outlet.as_deref(), Some("Euronews"));
                     let agency = t.agency.as_deref().expect("wire agency");
-                    let &(_, word, credit, lower) = AGENCIES
-                        .iter()
-                        .find(|a| a.0 == agency)
-                        .expect("known agency");
+                    let &(_, word, credit, lower) = AGENCIES.iter().find(|a| a.0 == agency).expect("known agency");
                     assert!(text.contains(&format!(" ({word}) - ")));
                     assert!(text.contains(&format!(" via {credit} -\nCopyright\n")));
                     assert!(text.contains(&format!("articles from {lower} as a service")));
@@ -2996,10 +2707,7 @@ mod tests {
                     assert_eq!(parse_published(p), published);
                     assert!(header > published, "{header} > {published}");
                     assert_eq!(lines[2], t.title);
-                    assert!(
-                        lines[8].starts_with(&format!("{}.", lines[4])),
-                        "standfirst"
-                    );
+                    assert!(lines[8].starts_with(&format!("{}.", lines[4])), "standfirst");
                 }
                 5 => {
                     assert_eq!(lines[0], ICON_LINE);
@@ -3010,10 +2718,7 @@ mod tests {
                     assert_eq!(lines[1], line);
                     assert_eq!(lines[3], t.title);
                     assert_eq!(lines[5], t.title);
-                    let promo = lines
-                        .iter()
-                        .find(|l| l.starts_with("Also on "))
-                        .expect("promo line");
+                    let promo = lines.iter().find(|l| l.starts_with("Also on ")).expect("promo line");
                     let domain = promo["Also on ".len()..].split(' ').next().expect("domain");
                     let o = t.outlet.as_deref().expect("outlet from promo");
                     assert_eq!(by_name[o].domains[0], domain);
@@ -3146,29 +2851,12 @@ mod tests {
         assert_eq!(third("approach"), "approaches");
         assert_eq!(article_for("unified"), "a");
         assert_eq!(article_for("open"), "an");
-        let suffixes: Vec<&str> = [1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 31]
-            .iter()
-            .map(|d| ordinal_suffix(*d))
-            .collect();
-        assert_eq!(
-            suffixes,
-            [
-                "st", "nd", "rd", "th", "th", "th", "th", "st", "nd", "rd", "st"
-            ]
-        );
-        assert_eq!(
-            long_date(jiff::civil::date(2019, 3, 25)),
-            "Monday, 25th March 2019"
-        );
-        assert_eq!(
-            long_date(jiff::civil::date(2025, 1, 22)),
-            "Wednesday, 22nd January 2025"
-        );
+        let suffixes: Vec<&str> = [1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 31].iter().map(|d| ordinal_suffix(*d)).collect();
+        assert_eq!(suffixes, ["st", "nd", "rd", "th", "th", "th", "th", "st", "nd", "rd", "st"]);
+        assert_eq!(long_date(jiff::civil::date(2019, 3, 25)), "Monday, 25th March 2019");
+        assert_eq!(long_date(jiff::civil::date(2025, 1, 22)), "Wednesday, 22nd January 2025");
         assert_eq!(iso_date(day(DAY_COUNT - 1)), "2025-12-31");
-        assert_eq!(
-            slug("North Korea’s Kim & Putin 'soon'"),
-            "north-koreas-kim-putin-soon"
-        );
+        assert_eq!(slug("North Korea’s Kim & Putin 'soon'"), "north-koreas-kim-putin-soon");
     }
 
     /// Every outlet used is in data/outlets.toml with that first domain; invented ones are not.
@@ -3186,12 +2874,7 @@ mod tests {
         assert_eq!(OUTLETS[RT].0, "RT");
         assert_eq!(OUTLETS[EURONEWS].0, "Euronews");
         for d in UNKNOWN_DOMAINS {
-            assert!(
-                outlets
-                    .iter()
-                    .all(|o| o.domains.iter().all(|x| !d.ends_with(x.as_str()))),
-                "{d} must be unknown"
-            );
+            assert!(outlets.iter().all(|o| o.domains.iter().all(|x| !d.ends_with(x.as_str()))), "{d} must be unknown");
         }
     }
 

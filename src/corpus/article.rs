@@ -139,7 +139,7 @@ impl Rule {
             BylineAndSignOff => "byline and sign-off name the same reporter in two scripts",
             FrontMatter => "front matter",
             Json => "JSON field",
-            Metadata => "newsdesk.toml",
+            Metadata => "given in the corpus metadata file",
             Banner => "banner",
             IconList => "icon-font word list",
             ShareWidget => "share or page widget",

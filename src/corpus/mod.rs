@@ -16,6 +16,7 @@ pub mod load;
 pub mod metadata;
 pub mod outlets;
 pub mod text;
+pub mod timeline;
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -253,6 +254,29 @@ impl Corpus {
     pub fn extraction(&self, i: u32) -> Result<Extraction, SourceError> {
         let a = &self.articles[i as usize];
         load::reread(self.file(a), a, &self.outlets, &self.metadata)
+    }
+
+    /// The decoded text of an article's file (for quoting evidence lines). None for JSON
+    /// records, whose evidence is the record itself.
+    pub fn source_text(&self, i: u32) -> Option<String> {
+        let a = &self.articles[i as usize];
+        if a.source.record.is_some() {
+            return None;
+        }
+        let bytes = match &self.file(a).origin {
+            load::Origin::Bundled(b) => std::borrow::Cow::Borrowed(*b),
+            load::Origin::Disk(p) => std::borrow::Cow::Owned(std::fs::read(p).ok()?),
+        };
+        Some(text::decode(&bytes).0)
+    }
+
+    /// The text of the metadata file that supplied an article's metadata fields.
+    pub fn metadata_text(&self, a: &Article) -> Option<String> {
+        let path = self.metadata_file(a)?;
+        if path == Path::new(load::bundled::METADATA.0) && matches!(self.file(a).origin, load::Origin::Bundled(_)) {
+            return Some(load::bundled::METADATA.1.to_string());
+        }
+        std::fs::read(path).ok().map(|b| text::decode(&b).0)
     }
 
     /// Outlets named by the user (names, aliases, domains, or "unknown"), checked against the

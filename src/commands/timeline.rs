@@ -1,0 +1,114 @@
+//! `newsdesk timeline`: articles grouped by month, empty stretches collapsed into one line, so
+//! the story's course reads at a glance.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use serde::Serialize;
+
+use super::{UNKNOWN, UsageError};
+use crate::cli::{Config, TableFormat};
+use crate::corpus::Corpus;
+use crate::corpus::filter::Order;
+use crate::corpus::timeline::{Slot, Unit, slots};
+use crate::width::{fit, truncate, width};
+
+/// Longest bar, in cells.
+const BAR: usize = 30;
+
+#[derive(Serialize)]
+struct MonthJson {
+    month: String,
+    articles: Vec<String>,
+}
+
+pub fn run(
+    c: &Corpus,
+    config: &Config,
+    summary: bool,
+    format: TableFormat,
+    out: &mut dyn Write,
+    width_limit: Option<usize>,
+) -> anyhow::Result<ExitCode> {
+    let filter = config.filter.resolve(c).map_err(|e| UsageError(e.to_string()))?;
+    let sel = c.select(&filter, Order::OldestFirst);
+    let dated: Vec<(u32, jiff::civil::Date)> =
+        sel.iter().filter_map(|&i| c.get(i).published.map(|p| (i, p.date))).collect();
+    let undated = sel.len() - dated.len();
+    let slots = slots(dated, Unit::Month, 1);
+    if format == TableFormat::Json {
+        let months: Vec<MonthJson> = slots
+            .iter()
+            .filter_map(|s| match s {
+                Slot::Bucket { bucket, articles } => Some(MonthJson {
+                    month: Unit::Month.label(*bucket),
+                    articles: articles.iter().map(|&i| c.get(i).id.hex()).collect(),
+                }),
+                Slot::Gap { .. } => None,
+            })
+            .collect();
+        serde_json::to_writer_pretty(&mut *out, &months)?;
+        writeln!(out)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if sel.is_empty() {
+        writeln!(out, "no articles match")?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let max = slots
+        .iter()
+        .map(|s| match s {
+            Slot::Bucket { articles, .. } => articles.len(),
+            Slot::Gap { .. } => 0,
+        })
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    let outlet_w =
+        sel.iter().map(|&i| width(c.outlet_name(c.get(i).outlet).unwrap_or(UNKNOWN))).max().unwrap_or(0).min(22);
+    for s in &slots {
+        match s {
+            Slot::Bucket { bucket, articles } => {
+                let cells = (articles.len() * BAR).div_ceil(max);
+                writeln!(out, "{}  {} {}", Unit::Month.label(*bucket), "█".repeat(cells), articles.len())?;
+                if summary {
+                    continue;
+                }
+                for &i in articles {
+                    let a = c.get(i);
+                    let date = a.published.map(|p| super::date_cell(Some(p))).unwrap_or_default();
+                    let prefix = format!(
+                        "    {}  {}  ",
+                        fit(&date, 16),
+                        fit(c.outlet_name(a.outlet).unwrap_or(UNKNOWN), outlet_w)
+                    );
+                    let title = match width_limit {
+                        Some(w) => truncate(&a.title, w.saturating_sub(width(&prefix)).max(10)).into_owned(),
+                        None => a.title.to_string(),
+                    };
+                    writeln!(out, "{prefix}{title}")?;
+                }
+            }
+            Slot::Gap { from, to } => {
+                let n = to - from + 1;
+                let span = if n >= 12 {
+                    let (y, m) = (n / 12, n % 12);
+                    let years = format!("{y} year{}", if y == 1 { "" } else { "s" });
+                    if m == 0 { years } else { format!("{years} {m} month{}", if m == 1 { "" } else { "s" }) }
+                } else {
+                    format!("{n} month{}", if n == 1 { "" } else { "s" })
+                };
+                writeln!(
+                    out,
+                    "   ┆     {span} without articles ({} … {})",
+                    Unit::Month.label(*from),
+                    Unit::Month.label(*to)
+                )?;
+            }
+        }
+    }
+    if undated > 0 {
+        writeln!(out, "undated  {undated}")?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
