@@ -60,7 +60,7 @@ mod tests {
     #[test]
     fn truncation_marks_the_cut_and_keeps_wide_characters_whole() {
         assert_eq!(truncate("North Korea’s Kim", 30), "North Korea’s Kim");
-        assert_eq!(truncate("North Korea’s Kim", 8), "North…");
+        assert_eq!(truncate("North Korea’s Kim", 8), "North K…");
         // 신혜인 기자 is 11 columns; 6 columns fit "신혜" (4) + "…" (1), not half of 인.
         assert_eq!(truncate("신혜인 기자", 6), "신혜…");
         assert_eq!(width(&truncate("신혜인 기자", 6)), 5);
