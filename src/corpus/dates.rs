@@ -147,13 +147,27 @@ pub fn find_in_prose(text: &str) -> Vec<ProseDate> {
 /// Whether a numeric date in this text proves the month-first (US) order: a slash date whose
 /// second number is above 12 (04/23/2019).
 pub fn shows_month_first(text: &str) -> bool {
-    let toks = tokenize(text);
-    toks.windows(5).any(|w| {
-        matches!(
-            w,
-            [Tok::Num(a), Tok::Sym('/'), Tok::Num(b), Tok::Sym('/'), Tok::Num(y)]
-                if a.digits <= 2 && b.digits <= 2 && y.digits == 4 && a.value <= 12 && b.value > 12
-        )
+    // Only the neighbourhood of each slash matters; tokenising whole pages was most of the
+    // extractor's time.
+    let b = text.as_bytes();
+    memchr_slashes(b).any(|i| {
+        let start = text.floor_char_boundary(i.saturating_sub(3));
+        let end = text.ceil_char_boundary((i + 9).min(text.len()));
+        let toks = tokenize(&text[start..end]);
+        toks.windows(5).any(|w| {
+            matches!(
+                w,
+                [Tok::Num(a), Tok::Sym('/'), Tok::Num(b), Tok::Sym('/'), Tok::Num(y)]
+                    if a.digits <= 2 && b.digits <= 2 && y.digits == 4 && a.value <= 12 && b.value > 12
+            )
+        })
+    })
+}
+
+/// Offsets of '/' that sit between digits (`4/23`), the only slashes a numeric date has.
+fn memchr_slashes(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    b.iter().enumerate().filter_map(move |(i, &c)| {
+        (c == b'/' && i > 0 && b[i - 1].is_ascii_digit() && b.get(i + 1).is_some_and(u8::is_ascii_digit)).then_some(i)
     })
 }
 

@@ -35,6 +35,11 @@ pub fn decode(bytes: &[u8]) -> (String, Option<DecodeIssue>) {
 
 /// Normalises line endings to LF and sanitises each line (see [`sanitize`]).
 pub fn normalize(text: &str) -> String {
+    // Nearly every scraped page is clean: no CR, no controls, no bidi marks. Check the bytes
+    // once and copy, instead of rebuilding line by line.
+    if is_clean(text.as_bytes()) {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     loop {
@@ -55,6 +60,28 @@ pub fn normalize(text: &str) -> String {
         }
     }
     out
+}
+
+/// True when no byte sequence needs [`sanitize`]: no C0 control but LF, no DEL, and none of the
+/// UTF-8 encodings of C1 controls (C2 80..9F), bidi controls (E2 80 8E/8F/AA..AE, E2 81
+/// A6..A9) or the Arabic letter mark (D8 9C).
+fn is_clean(b: &[u8]) -> bool {
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'\n' => {}
+            c if c < 0x20 || c == 0x7f => return false,
+            0xc2 if matches!(b.get(i + 1), Some(0x80..=0x9f)) => return false,
+            0xd8 if b.get(i + 1) == Some(&0x9c) => return false,
+            0xe2 => match (b.get(i + 1), b.get(i + 2)) {
+                (Some(0x80), Some(0x8e | 0x8f | 0xaa..=0xae)) | (Some(0x81), Some(0xa6..=0xa9)) => return false,
+                _ => {}
+            },
+            _ => {}
+        }
+        i += 1;
+    }
+    true
 }
 
 /// Makes one line of text safe and plain for a terminal.
@@ -128,11 +155,51 @@ pub fn fold(word: &str) -> Cow<'_, str> {
 /// Number of words a reader would count: whitespace-separated tokens that contain a letter or
 /// digit.
 pub fn word_count(text: &str) -> u32 {
-    text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count() as u32
+    let (mut count, mut in_word, mut alnum) = (0u32, false, false);
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        // ASCII by byte; other characters decoded (the rare case in English prose).
+        let (space, letter) = if b[i] < 0x80 {
+            let c = b[i];
+            i += 1;
+            (c.is_ascii_whitespace() || c == 0x0b, c.is_ascii_alphanumeric())
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            i += c.len_utf8();
+            (c.is_whitespace(), c.is_alphanumeric())
+        };
+        if space {
+            count += u32::from(in_word && alnum);
+            (in_word, alnum) = (false, false);
+        } else {
+            in_word = true;
+            alnum |= letter;
+        }
+    }
+    count + u32::from(in_word && alnum)
 }
 
 /// Collapses runs of whitespace to single spaces and trims the ends.
-pub fn squash_spaces(s: &str) -> String {
+pub fn squash_spaces(s: &str) -> Cow<'_, str> {
+    let b = s.as_bytes();
+    // Fast path: ASCII-spaced text with single spaces and no other whitespace. Bytes 0xc2,
+    // 0xe1..=0xe3 lead every non-ASCII whitespace character (NBSP, em space, ideographic space).
+    let mut clean = b.first() != Some(&b' ') && b.last() != Some(&b' ');
+    let mut prev_space = false;
+    for &c in b {
+        if !clean {
+            break;
+        }
+        let space = c == b' ';
+        let odd_space = matches!(c, b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | 0xc2 | 0xe1..=0xe3);
+        let double_space = space && prev_space;
+        clean = !(odd_space || double_space);
+        prev_space = space;
+    }
+    if clean {
+        return Cow::Borrowed(s);
+    }
     let mut out = String::with_capacity(s.len());
     for w in s.split_whitespace() {
         if !out.is_empty() {
@@ -140,7 +207,7 @@ pub fn squash_spaces(s: &str) -> String {
         }
         out.push_str(w);
     }
-    out
+    Cow::Owned(out)
 }
 
 #[cfg(test)]
@@ -194,6 +261,25 @@ mod tests {
     fn words_split_on_punctuation_and_keep_hangul() {
         let w: Vec<_> = words("Kim’s visit to Vladivostok (신혜인), 2019-04-23").collect();
         assert_eq!(w, ["Kim", "s", "visit", "to", "Vladivostok", "신혜인", "2019", "04", "23"]);
+    }
+
+    #[test]
+    fn clean_text_is_copied_and_dirty_text_sanitised() {
+        assert_eq!(normalize("Kim’s “visit” — 신혜인\nline two"), "Kim’s “visit” — 신혜인\nline two");
+        assert_eq!(normalize("a\u{202e}b\r\nc\u{85}"), "ab\nc\u{fffd}");
+        assert!(!is_clean("x\u{2067}y".as_bytes()));
+        assert!(!is_clean("x\u{200f}y".as_bytes()));
+        assert!(!is_clean("x\u{61c}y".as_bytes()));
+        assert!(is_clean("x\u{2019}y\u{b7}".as_bytes()));
+    }
+
+    #[test]
+    fn squash_spaces_handles_unicode_spaces() {
+        assert_eq!(squash_spaces("a  b\tc"), "a b c");
+        assert_eq!(squash_spaces("sources\u{a0}cited"), "sources cited");
+        assert_eq!(squash_spaces(" x "), "x");
+        assert!(matches!(squash_spaces("plain text, one space"), Cow::Borrowed(_)));
+        assert_eq!(squash_spaces("한국어 텍스트"), "한국어 텍스트");
     }
 
     #[test]

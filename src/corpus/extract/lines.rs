@@ -161,12 +161,12 @@ pub fn classify_all(text: &str, outlets: &Outlets, order: DayMonthOrder) -> Vec<
 pub fn classify(raw: &str, outlets: &Outlets, order: DayMonthOrder) -> (String, Kind) {
     let trimmed = raw.trim();
     if let Some((level, text)) = markdown::heading(trimmed) {
-        let text = squash_spaces(&markdown::strip_inline(text));
+        let text = squash_spaces(&markdown::strip_inline(text)).into_owned();
         return (text.clone(), Kind::Heading { level, text });
     }
     let bold_credit = markdown::ends_with_bold_credit(trimmed);
     let stripped = trimmed.strip_prefix("> ").unwrap_or(trimmed);
-    let text = squash_spaces(&markdown::strip_inline(stripped));
+    let text = squash_spaces(&markdown::strip_inline(stripped)).into_owned();
     let core = text.trim_start_matches(['•', '·', '*', '-', '–', '—', '|', '>', ' ']).trim_end_matches(['|', ' ']);
     if core.is_empty() || !core.chars().any(|c| c.is_alphanumeric()) {
         return (text, Kind::Blank);
@@ -176,23 +176,26 @@ pub fn classify(raw: &str, outlets: &Outlets, order: DayMonthOrder) -> (String, 
 }
 
 fn classify_text(core: &str, bold_credit: bool, outlets: &Outlets, order: DayMonthOrder) -> Kind {
-    let lower = core.to_lowercase();
+    // Most lines of a page are long paragraphs; the line rules are for short lines, so the
+    // checks below test length or a cheap substring before any lower-casing or regex.
+    let short = core.len() <= 120;
     let f = &*FURNITURE;
-    if let Some(rule) = f.lines.get(&lower) {
-        return Kind::Furniture(*rule);
+    if short {
+        let lower = core.to_lowercase();
+        if let Some(rule) = f.lines.get(&lower) {
+            return Kind::Furniture(*rule);
+        }
+        if let Some((_, rule)) = f.prefixes.iter().find(|(p, _)| lower.starts_with(p.as_str())) {
+            return Kind::Furniture(*rule);
+        }
     }
-    if core.len() <= 120
-        && let Some((_, rule)) = f.prefixes.iter().find(|(p, _)| lower.starts_with(p.as_str()))
-    {
-        return Kind::Furniture(*rule);
-    }
-    if lower.matches("icon").count() >= 6 {
+    if memchr::memmem::find_iter(core.as_bytes(), b"icon").nth(5).is_some() {
         return Kind::Furniture(Rule::IconList);
     }
-    if TIMER.is_match(core) {
+    if core.len() <= 8 && TIMER.is_match(core) {
         return Kind::Furniture(Rule::Timer);
     }
-    if CREDIT_LINE.is_match(core) {
+    if short && CREDIT_LINE.is_match(core) {
         return Kind::Furniture(Rule::PhotoCredit);
     }
     if let Some(d) = dates::parse_line(core, order) {
@@ -201,19 +204,26 @@ fn classify_text(core: &str, bold_credit: bool, outlets: &Outlets, order: DayMon
     if let Some(authors) = byline::parse(core, outlets) {
         return Kind::Byline(authors);
     }
-    if URL_LABEL.is_match(core) {
+    if core.ends_with(':') && short && URL_LABEL.is_match(core) {
         return Kind::UrlLabel;
     }
-    if let Some(c) = URL_LINE.captures(core) {
+    if core.contains("http")
+        && let Some(c) = URL_LINE.captures(core)
+    {
         return Kind::Url { url: c[2].trim_end_matches(['.', ',', ')']).to_string(), labelled: c.get(1).is_some() };
     }
-    if let Some(c) = PROMO.captures(core) {
+    if core.get(..8).is_some_and(|h| h.eq_ignore_ascii_case("also on "))
+        && let Some(c) = PROMO.captures(core)
+    {
         return Kind::Promo { domain: c[1].to_lowercase() };
     }
-    if let Some(k) = trailer(core, outlets) {
+    if (core.contains(" provides ") || core.contains("ppear on "))
+        && let Some(k) = trailer(core, outlets)
+    {
         return k;
     }
-    if core.split_whitespace().count() <= 6
+    if short
+        && core.split_whitespace().count() <= 6
         && let Some(id) = outlets.find_name(core)
     {
         return Kind::Masthead(id);
@@ -250,9 +260,11 @@ fn trailer(core: &str, outlets: &Outlets) -> Option<Kind> {
 
 /// A short all-capitals line inside a body ("RUSSIAN PRESTIGE"): a subheading.
 pub fn is_caps_heading(text: &str) -> bool {
+    if text.len() > 80 {
+        return false;
+    }
     let words = text.split_whitespace().count();
     (1..=8).contains(&words)
-        && text.len() <= 80
         && text.chars().any(char::is_alphabetic)
         && text.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
         && !text.ends_with(['.', ','])
@@ -260,6 +272,9 @@ pub fn is_caps_heading(text: &str) -> bool {
 
 /// Could this line be a headline: a few words, not a sentence that ends with a full stop.
 pub fn is_headline_like(text: &str) -> bool {
+    if text.len() > 900 {
+        return false;
+    }
     let words = text.split_whitespace().count();
     let sentence = text.ends_with('.') && !text.ends_with("...");
     (3..=30).contains(&words) && text.chars().count() <= 220 && !sentence

@@ -20,7 +20,7 @@ static EMPHASIS: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Removes inline markdown from one line of text.
 pub fn strip_inline(line: &str) -> Cow<'_, str> {
-    if !line.contains(['*', '_', '[', '<', '\\']) {
+    if !line.bytes().any(|b| matches!(b, b'*' | b'_' | b'[' | b'<' | b'\\')) {
         return Cow::Borrowed(line);
     }
     let s = LINK.replace_all(line, "$1");
@@ -78,7 +78,8 @@ pub fn heading(line: &str) -> Option<(u8, &str)> {
 pub fn ends_with_bold_credit(line: &str) -> bool {
     static CREDIT: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\S.*\s\*\*[^*\n]{2,60}\*\*\s*$").expect("valid regex"));
-    CREDIT.is_match(line.trim_end())
+    let line = line.trim_end();
+    line.ends_with("**") && CREDIT.is_match(line)
 }
 
 #[cfg(test)]

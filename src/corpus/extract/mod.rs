@@ -118,8 +118,9 @@ fn shorten(s: &str, max_chars: usize) -> String {
     format!("{}…", cut.trim_end_matches([',', ';', ':', ' ']))
 }
 
+/// Case-insensitive equality; lengths close enough are compared at all (paragraphs rarely are).
 fn same_text(a: &str, b: &str) -> bool {
-    a.len() == b.len() && a.eq_ignore_ascii_case(b) || a.to_lowercase() == b.to_lowercase()
+    a.len().abs_diff(b.len()) <= 8 && (a.eq_ignore_ascii_case(b) || a.to_lowercase() == b.to_lowercase())
 }
 
 /// The clean body of the lines below the headline. Returns the blocks and the indexes (within
@@ -192,7 +193,9 @@ fn build_body(lines: &[Line], title: &str, removed: &mut Vec<Removed>) -> (Vec<B
 /// joins consecutive lines into paragraphs; pages copied from a browser have one paragraph per
 /// line and keep them.
 fn looks_hard_wrapped(lines: &[Line], kept: &[(usize, bool)]) -> bool {
-    let lens: Vec<usize> = kept.iter().filter(|(_, h)| !h).map(|(i, _)| lines[*i].text.chars().count()).collect();
+    // Byte length stands in for width on long lines: anything over 440 bytes is over 110 chars.
+    let chars = |t: &str| if t.len() > 440 { t.len() } else { t.chars().count() };
+    let lens: Vec<usize> = kept.iter().filter(|(_, h)| !h).map(|(i, _)| chars(&lines[*i].text)).collect();
     if lens.len() < 4 {
         return false;
     }
@@ -420,10 +423,10 @@ pub fn plain_body(text: &str) -> Vec<Block> {
     for raw in text.split('\n') {
         if let Some((_, h)) = markdown::heading(raw) {
             flush(&mut para, &mut blocks);
-            blocks.push(Block::Heading(squash_spaces(&markdown::strip_inline(h))));
+            blocks.push(Block::Heading(squash_spaces(&markdown::strip_inline(h)).into_owned()));
             continue;
         }
-        let line = squash_spaces(&markdown::strip_inline(raw.trim()));
+        let line = squash_spaces(&markdown::strip_inline(raw.trim())).into_owned();
         if line.is_empty() {
             flush(&mut para, &mut blocks);
         } else {
