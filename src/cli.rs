@@ -63,6 +63,8 @@ pub struct Cli {
     pub corpus: CorpusArgs,
     #[command(flatten)]
     pub filter: FilterArgs,
+    #[command(flatten)]
+    pub order: OrderArgs,
 }
 
 #[derive(Debug, Subcommand)]
@@ -74,6 +76,8 @@ pub enum Command {
         corpus: CorpusArgs,
         #[command(flatten)]
         filter: FilterArgs,
+        #[command(flatten)]
+        order: OrderArgs,
         /// Output format.
         #[arg(long, value_enum, default_value_t = ListFormat::Table)]
         format: ListFormat,
@@ -185,6 +189,11 @@ pub struct FilterArgs {
     /// start of a word).
     #[arg(long, value_name = "WORDS")]
     pub search: Option<String>,
+}
+
+/// List order, for the commands that list articles.
+#[derive(Debug, Clone, Default, Args)]
+pub struct OrderArgs {
     /// Oldest first (default: newest first). Undated articles come last either way.
     #[arg(long)]
     pub oldest_first: bool,
@@ -222,7 +231,7 @@ pub struct FilterSpec {
 
 impl FilterSpec {
     /// Validates the date flags; `--date`, `--since` and `--until` narrow each other.
-    pub fn from_args(a: &FilterArgs) -> Result<FilterSpec, FilterError> {
+    pub fn from_args(a: &FilterArgs, order: &OrderArgs) -> Result<FilterSpec, FilterError> {
         let mut dates: Option<DateRange> = None;
         let mut narrow = |r: DateRange| dates = Some(dates.map_or(r, |d| d.intersect(r)));
         if let Some(d) = &a.date {
@@ -248,7 +257,7 @@ impl FilterSpec {
             outlets: a.outlet.clone(),
             dates,
             search: a.search.as_deref().map(Query::new).filter(|q| !q.is_empty()),
-            order: if a.oldest_first { Order::OldestFirst } else { Order::NewestFirst },
+            order: if order.oldest_first { Order::OldestFirst } else { Order::NewestFirst },
         })
     }
 
@@ -298,9 +307,16 @@ impl Cli {
     /// Checks the arguments and turns them into a [`Config`].
     pub fn validate(self) -> Result<Config, FilterError> {
         let none = FilterArgs::default();
+        let mut order = OrderArgs::default();
         let (action, corpus, filter) = match self.command {
-            None => (Action::Read, self.corpus, self.filter),
-            Some(Command::List { corpus, filter, format }) => (Action::List(format), corpus, filter),
+            None => {
+                order = self.order;
+                (Action::Read, self.corpus, self.filter)
+            }
+            Some(Command::List { corpus, filter, order: o, format }) => {
+                order = o;
+                (Action::List(format), corpus, filter)
+            }
             Some(Command::Show { id, corpus, format }) => (Action::Show { id, format }, corpus, none),
             Some(Command::Outlets { corpus, filter, format }) => (Action::Outlets(format), corpus, filter),
             Some(Command::Timeline { corpus, filter, summary, format }) => {
@@ -312,7 +328,7 @@ impl Cli {
                 (Action::GenCorpus { out, count, seed, truth }, CorpusArgs::default(), none)
             }
         };
-        let filter_spec = FilterSpec::from_args(&filter)?;
+        let filter_spec = FilterSpec::from_args(&filter, &order)?;
         // Only the reader and searches need the full-text index; listing 100,000 articles
         // should not pay for it.
         let index = matches!(action, Action::Read) || filter_spec.search.is_some();

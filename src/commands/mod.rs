@@ -65,6 +65,10 @@ pub fn execute(config: &Config, out: &mut dyn Write, width: Option<usize>) -> an
         out.flush()?;
         summarize_diagnostics(&corpus);
     }
+    // A path the user named that does not exist is a failure, not an empty corpus.
+    if corpus.unreadable_inputs() > 0 && code == ExitCode::SUCCESS {
+        return Ok(ExitCode::from(1));
+    }
     Ok(code)
 }
 
@@ -90,7 +94,8 @@ fn summarize_diagnostics(corpus: &Corpus) {
         let _ = writeln!(err, "newsdesk: {d}");
     }
     if errors.len() > SHOWN {
-        let _ = writeln!(err, "newsdesk: … and {} more errors", errors.len() - SHOWN);
+        let more = errors.len() - SHOWN;
+        let _ = writeln!(err, "newsdesk: … and {more} more error{}", if more == 1 { "" } else { "s" });
     }
     let warnings = corpus.count(Severity::Warning);
     if warnings > 0 {

@@ -55,8 +55,10 @@ pub fn run(c: &Corpus, config: &Config, format: TableFormat, out: &mut dyn Write
                 )?;
             }
             let undated: usize = stats.iter().map(|s| s.undated).sum();
-            let (n, a) = (stats.len(), sel.len());
-            writeln!(out, "{n} outlet{}, {a} article{} ({undated} undated)", plural(n), plural(a))?;
+            let (n, a) = (stats.iter().filter(|s| s.outlet.is_some()).count(), sel.len());
+            let unknown = stats.iter().find(|s| s.outlet.is_none()).map_or(0, |s| s.articles);
+            let unknown = if unknown > 0 { format!(", {unknown} with no known outlet") } else { String::new() };
+            writeln!(out, "{n} outlet{}, {a} article{} ({undated} undated{unknown})", plural(n), plural(a))?;
         }
     }
     Ok(ExitCode::SUCCESS)

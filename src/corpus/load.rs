@@ -81,10 +81,12 @@ pub mod bundled {
 struct Found {
     files: Vec<(PathBuf, Format)>,
     metadata: Vec<PathBuf>,
+    /// Named paths that could not be read at all.
+    unreadable: usize,
 }
 
 fn discover(inputs: &[PathBuf], opts: LoadOptions, diags: &mut Vec<Diagnostic>) -> Found {
-    let mut found = Found { files: Vec::new(), metadata: Vec::new() };
+    let mut found = Found { files: Vec::new(), metadata: Vec::new(), unreadable: 0 };
     let add_meta = |found: &mut Found, p: PathBuf| {
         if opts.metadata && !found.metadata.contains(&p) {
             found.metadata.push(p);
@@ -96,6 +98,7 @@ fn discover(inputs: &[PathBuf], opts: LoadOptions, diags: &mut Vec<Diagnostic>) 
             Ok(m) => m,
             Err(e) => {
                 diags.push(Diagnostic::error(shown, None, io_message(&e)));
+                found.unreadable += 1;
                 continue;
             }
         };
@@ -215,8 +218,11 @@ fn parse_chunk(files: &[SourceFile], first: u32, outlets: &Outlets, meta: &Metad
         let (parsed, problems) = formats::parse_file(&bytes, file.format, outlets);
         out.problems.extend(problems.into_iter().map(|p| (fi, p)));
         for mut p in parsed {
-            if let Some(o) = meta.for_path(Path::new(&file.path)) {
-                o.apply(&mut p.extraction);
+            finish(&mut p.extraction, meta, file);
+            for n in &p.extraction.notes {
+                let line = if n.line > 0 { Some(n.line) } else { p.record.map(|r| r.line) };
+                out.problems
+                    .push((fi, Problem { line, severity: super::diag::Severity::Warning, message: n.message.clone() }));
             }
             let words = p.extraction.words();
             if let Some(ix) = &mut out.index {
@@ -234,6 +240,20 @@ fn parse_chunk(files: &[SourceFile], first: u32, outlets: &Outlets, meta: &Metad
     }
     out
 }
+
+/// The last step of reading an article, shared by loading and re-reading: newsdesk.toml's
+/// overrides, then the notes that depend on the final fields.
+fn finish(e: &mut super::article::Extraction, meta: &Metadata, file: &SourceFile) {
+    if let Some(o) = meta.for_path(Path::new(&file.path)) {
+        o.apply(e);
+    }
+    if e.outlet.is_none() {
+        e.notes.push(super::article::Note { line: 0, message: NO_OUTLET.into() });
+    }
+}
+
+/// The warning for an article whose text names no outlet.
+pub const NO_OUTLET: &str = "no outlet named in the text; name it in newsdesk.toml";
 
 /// Loads the given paths.
 pub fn load_paths(inputs: &[PathBuf], opts: LoadOptions) -> Corpus {
@@ -254,7 +274,9 @@ pub fn load_paths(inputs: &[PathBuf], opts: LoadOptions) -> Corpus {
         .into_iter()
         .map(|(p, format)| SourceFile { path: p.display().to_string(), origin: Origin::Disk(p), format })
         .collect();
-    build(files, meta, diags, opts)
+    let mut corpus = build(files, meta, diags, opts);
+    corpus.unreadable_inputs = found.unreadable;
+    corpus
 }
 
 /// Loads the corpus compiled into the binary.
@@ -346,7 +368,7 @@ fn merge_chunk(
         let n = articles.len() as u32;
         seen.insert(p.id, n);
         remap.push(Some(n));
-        let article = to_article(p, fi, words, outlets, path, diags);
+        let article = to_article(p, fi, words, outlets);
         articles.push(article);
     }
     for (pf, pr) in problems {
@@ -370,21 +392,10 @@ fn intern(outlets: &mut Outlets, r: &OutletRef) -> Option<OutletId> {
     }
 }
 
-fn to_article(
-    p: Parsed,
-    file: u32,
-    words: u32,
-    outlets: &mut Outlets,
-    path: &str,
-    diags: &mut Vec<Diagnostic>,
-) -> Article {
+fn to_article(p: Parsed, file: u32, words: u32, outlets: &mut Outlets) -> Article {
     let e = p.extraction;
     let outlet = e.outlet.as_ref().and_then(|f| intern(outlets, &f.value));
     let agency = e.agency.as_ref().and_then(|f| intern(outlets, &f.value));
-    if outlet.is_none() {
-        let line = p.record.map(|r| r.line);
-        diags.push(Diagnostic::warning(path, line, "no outlet named in the text; name it in newsdesk.toml"));
-    }
     Article {
         id: p.id,
         source: SourceRef { file, record: p.record },
@@ -451,8 +462,6 @@ pub fn reread(
             formats::parse_record(json, rec, outlets).map_err(fail)?.extraction
         }
     };
-    if let Some(o) = meta.for_path(Path::new(&file.path)) {
-        o.apply(&mut e);
-    }
+    finish(&mut e, meta, file);
     Ok(e)
 }

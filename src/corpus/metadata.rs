@@ -70,7 +70,6 @@ impl Override {
         if let Some(o) = &self.outlet {
             let f = field(o);
             e.outlet = Some(Field { value: OutletRef::Name(f.value), evidence: f.evidence });
-            e.notes.retain(|n| !n.message.starts_with("no outlet"));
         }
         if let Some(a) = &self.agency {
             let f = field(a);
@@ -172,7 +171,7 @@ impl Metadata {
 }
 
 fn clean(s: &str) -> String {
-    text::squash_spaces(&text::normalize(s))
+    text::squash_spaces(&text::normalize(s)).into_owned()
 }
 
 /// Lexical normalisation: drops `.` and resolves `..` against earlier parts, so

@@ -38,6 +38,8 @@ pub const UNKNOWN_OUTLET: &str = "unknown";
 pub enum IdError {
     #[error("{0:?} is not an article id (ids are hexadecimal, e.g. 3f9a2c1)")]
     NotHex(String),
+    #[error("{0:?} is too long for an article id (ids are at most 16 hexadecimal digits)")]
+    TooLong(String),
     #[error("no article with id {0}")]
     NotFound(String),
     #[error("id {prefix} is ambiguous: {}", candidates.join(", "))]
@@ -71,6 +73,7 @@ pub struct Corpus {
     ids: Vec<(u64, u32)>,
     id_len: usize,
     index: OnceLock<SearchIndex>,
+    unreadable_inputs: usize,
 }
 
 impl Corpus {
@@ -107,7 +110,19 @@ impl Corpus {
         if let Some(ix) = index {
             let _ = cell.set(ix);
         }
-        Corpus { files, articles, outlets, metadata, diagnostics, by_date, dated, ids, id_len, index: cell }
+        Corpus {
+            files,
+            articles,
+            outlets,
+            metadata,
+            diagnostics,
+            by_date,
+            dated,
+            ids,
+            id_len,
+            index: cell,
+            unreadable_inputs: 0,
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -154,6 +169,11 @@ impl Corpus {
         &self.diagnostics
     }
 
+    /// Paths the user named that could not be read at all (missing, unreadable).
+    pub fn unreadable_inputs(&self) -> usize {
+        self.unreadable_inputs
+    }
+
     pub fn count(&self, severity: Severity) -> usize {
         self.diagnostics.iter().filter(|d| d.severity == severity).count()
     }
@@ -175,8 +195,11 @@ impl Corpus {
     /// The article whose id starts with `prefix` (git-style).
     pub fn find_id(&self, prefix: &str) -> Result<u32, IdError> {
         let p = prefix.trim().to_ascii_lowercase();
-        if p.is_empty() || p.len() > 16 || !p.bytes().all(|b| b.is_ascii_hexdigit()) {
+        if p.is_empty() || !p.bytes().all(|b| b.is_ascii_hexdigit()) {
             return Err(IdError::NotHex(prefix.to_string()));
+        }
+        if p.len() > 16 {
+            return Err(IdError::TooLong(prefix.to_string()));
         }
         let shift = 64 - 4 * p.len() as u32;
         let want = u64::from_str_radix(&p, 16).map_err(|_| IdError::NotHex(prefix.to_string()))?;
