@@ -64,7 +64,7 @@ fn report(c: &Corpus, out: &mut dyn Write) -> anyhow::Result<()> {
         writeln!(out, "{}", file.path)?;
         for &i in &articles_of[fi] {
             let a = c.get(i);
-            if let Some(rec) = a.source.record {
+            if let Some(rec) = c.record(a) {
                 writeln!(out, "  record at line {}", rec.line)?;
             }
             let ev = a.evidence;

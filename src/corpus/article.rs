@@ -270,8 +270,9 @@ pub struct FieldEvidence {
 pub struct SourceRef {
     /// Index into the corpus's file list.
     pub file: u32,
-    /// For a record of a `.json`/`.jsonl` file: its byte range and first line.
-    pub record: Option<Record>,
+    /// For a record of a `.json`/`.jsonl` file: 1 + its index in the corpus's record table
+    /// (kept aside: most corpora have none, and every article would pay for the space).
+    pub record: Option<std::num::NonZeroU32>,
 }
 
 /// A JSON record's place in its file.

@@ -5,9 +5,9 @@
 //! news prose take tens of megabytes, not hundreds. Terms are sorted, so a query word matches
 //! every term it is a prefix of (`vladi` finds Vladivostok while the user is still typing).
 
-use std::collections::HashMap;
-
 use super::text;
+
+type HashMap<K, V> = foldhash::HashMap<K, V>;
 
 /// A set of article numbers, one bit each.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -82,15 +82,28 @@ impl IndexBuilder {
     /// Adds the words of article `doc` (which must not be less than any earlier `doc`).
     pub fn add<'a>(&mut self, doc: u32, texts: impl IntoIterator<Item = &'a str>) {
         self.docs = self.docs.max(doc + 1);
+        let mut folded = String::new();
         for t in texts {
             for w in text::words(t) {
-                let w = text::fold(w);
-                match self.terms.get_mut(w.as_ref()) {
+                // Fold into one reused buffer: most words need no allocation at all.
+                let w: &str = if w.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+                    folded.clear();
+                    if w.is_ascii() {
+                        folded.push_str(w);
+                        folded.make_ascii_lowercase();
+                    } else {
+                        folded.extend(w.chars().flat_map(char::to_lowercase));
+                    }
+                    &folded
+                } else {
+                    w
+                };
+                match self.terms.get_mut(w) {
                     Some(p) => p.push(doc),
                     None => {
                         let mut p = Postings::default();
                         p.push(doc);
-                        self.terms.insert(w.into_owned().into_boxed_str(), p);
+                        self.terms.insert(w.into(), p);
                     }
                 }
             }
@@ -123,35 +136,35 @@ impl IndexBuilder {
         self.docs = self.docs.max(docs);
     }
 
-    /// Sorts the terms and packs everything into one compact [`SearchIndex`].
+    /// Sorts the terms into the compact, read-only [`SearchIndex`].
     pub fn finish(self) -> SearchIndex {
         let mut terms: Vec<(Box<str>, Postings)> = self.terms.into_iter().collect();
         terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let mut idx = SearchIndex {
             text: String::with_capacity(terms.iter().map(|t| t.0.len()).sum()),
             term_ends: Vec::with_capacity(terms.len()),
-            postings: Vec::with_capacity(terms.iter().map(|t| t.1.bytes.len()).sum()),
-            post_ends: Vec::with_capacity(terms.len()),
+            postings: Vec::with_capacity(terms.len()),
             docs: self.docs,
         };
+        // Each list is shrunk to its exact size in place rather than copied into one shared
+        // buffer: copying would hold every list twice at the peak of a 100,000-article load.
         for (term, p) in terms {
             idx.text.push_str(&term);
             idx.term_ends.push(idx.text.len() as u32);
-            idx.postings.extend_from_slice(&p.bytes);
-            idx.post_ends.push(idx.postings.len() as u64);
+            idx.postings.push(p.bytes.into_boxed_slice());
         }
         idx
     }
 }
 
-/// The packed index: sorted terms and their posting lists.
+/// The finished index: sorted terms and their posting lists.
 #[derive(Debug, Clone, Default)]
 pub struct SearchIndex {
     /// All terms, concatenated in sorted order.
     text: String,
     term_ends: Vec<u32>,
-    postings: Vec<u8>,
-    post_ends: Vec<u64>,
+    /// Delta-varint article numbers, per term.
+    postings: Vec<Box<[u8]>>,
     docs: u32,
 }
 
@@ -160,9 +173,12 @@ impl SearchIndex {
         self.term_ends.len()
     }
 
-    /// Bytes of memory the index holds.
+    /// Bytes of memory the index holds (without allocator overhead).
     pub fn heap_bytes(&self) -> usize {
-        self.text.capacity() + self.term_ends.capacity() * 4 + self.postings.capacity() + self.post_ends.capacity() * 8
+        self.text.capacity()
+            + self.term_ends.capacity() * 4
+            + self.postings.capacity() * std::mem::size_of::<Box<[u8]>>()
+            + self.postings.iter().map(|p| p.len()).sum::<usize>()
     }
 
     fn term(&self, i: usize) -> &str {
@@ -171,8 +187,7 @@ impl SearchIndex {
     }
 
     fn postings_of(&self, i: usize) -> &[u8] {
-        let start = if i == 0 { 0 } else { self.post_ends[i - 1] as usize };
-        &self.postings[start..self.post_ends[i] as usize]
+        &self.postings[i]
     }
 
     /// Articles containing a word that starts with `prefix` (already folded).

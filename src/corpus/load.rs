@@ -5,17 +5,17 @@
 //! partial search index; chunks are merged in order, so the result does not depend on thread
 //! timing. Nothing here stops at a bad file: problems become diagnostics.
 
-use std::collections::HashMap;
 use std::io::{Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
+use std::time::Instant;
 
 use rayon::prelude::*;
 
 use super::Corpus;
-use super::article::{Article, ArticleId, FieldEvidence, OutletRef, SourceRef};
+use super::article::{Article, ArticleId, FieldEvidence, OutletRef, Record, SourceRef};
 use super::diag::Diagnostic;
 use super::formats::{self, Format, Parsed, Problem};
-use super::index::IndexBuilder;
+use super::index::{IndexBuilder, SearchIndex};
 use super::metadata::{self, Metadata};
 use super::outlets::{OutletId, Outlets};
 use super::text;
@@ -38,7 +38,10 @@ impl Default for LoadOptions {
 /// Where a file's bytes come from.
 #[derive(Debug, Clone)]
 pub enum Origin {
-    Disk(PathBuf),
+    /// On disk, at [`SourceFile::path`].
+    Disk,
+    /// On disk at a path that is not valid UTF-8 ([`SourceFile::path`] shows it lossily).
+    DiskRaw(PathBuf),
     /// Compiled into the binary (the bundled corpus).
     Bundled(&'static [u8]),
 }
@@ -50,6 +53,27 @@ pub struct SourceFile {
     pub path: String,
     pub origin: Origin,
     pub format: Format,
+}
+
+impl SourceFile {
+    fn on_disk(path: PathBuf, format: Format) -> SourceFile {
+        match path.into_os_string().into_string() {
+            Ok(s) => SourceFile { path: s, origin: Origin::Disk, format },
+            Err(raw) => {
+                let p = PathBuf::from(raw);
+                SourceFile { path: p.display().to_string(), origin: Origin::DiskRaw(p), format }
+            }
+        }
+    }
+
+    /// The file's path on disk; None for bundled files.
+    pub fn disk_path(&self) -> Option<&Path> {
+        match &self.origin {
+            Origin::Disk => Some(Path::new(&self.path)),
+            Origin::DiskRaw(p) => Some(p),
+            Origin::Bundled(_) => None,
+        }
+    }
 }
 
 /// Reading an article's text again, on demand.
@@ -175,9 +199,10 @@ struct ChunkResult {
 }
 
 fn read_bytes(file: &SourceFile) -> Result<std::borrow::Cow<'static, [u8]>, Problem> {
-    match &file.origin {
-        Origin::Bundled(b) => Ok(std::borrow::Cow::Borrowed(b)),
-        Origin::Disk(p) => {
+    match (&file.origin, file.disk_path()) {
+        (Origin::Bundled(b), _) => Ok(std::borrow::Cow::Borrowed(b)),
+        (_, None) => Err(Problem { line: None, severity: super::diag::Severity::Error, message: "no source".into() }),
+        (_, Some(p)) => {
             let mut f = std::fs::File::open(p).map_err(|e| problem_io(&e))?;
             let len = f.metadata().map_err(|e| problem_io(&e))?.len();
             let max = file.format.max_bytes();
@@ -258,7 +283,9 @@ pub const NO_OUTLET: &str = "no outlet named in the text; name it in newsdesk.to
 /// Loads the given paths.
 pub fn load_paths(inputs: &[PathBuf], opts: LoadOptions) -> Corpus {
     let mut diags = Vec::new();
+    let t = Instant::now();
     let found = discover(inputs, opts, &mut diags);
+    timing("discover", t, found.files.len());
     let mut meta = Metadata::default();
     for m in &found.metadata {
         match std::fs::read(m) {
@@ -269,11 +296,7 @@ pub fn load_paths(inputs: &[PathBuf], opts: LoadOptions) -> Corpus {
             Err(e) => diags.push(Diagnostic::error(m.display().to_string(), None, io_message(&e))),
         }
     }
-    let files = found
-        .files
-        .into_iter()
-        .map(|(p, format)| SourceFile { path: p.display().to_string(), origin: Origin::Disk(p), format })
-        .collect();
+    let files = found.files.into_iter().map(|(p, format)| SourceFile::on_disk(p, format)).collect();
     let mut corpus = build(files, meta, diags, opts);
     corpus.unreadable_inputs = found.unreadable;
     corpus
@@ -308,43 +331,85 @@ fn build(files: Vec<SourceFile>, meta: Metadata, mut diags: Vec<Diagnostic>, opt
             ));
         }
     }
+    let t = Instant::now();
     let mut articles: Vec<Article> = Vec::with_capacity(files.len());
-    let mut seen: HashMap<ArticleId, u32> = HashMap::with_capacity(files.len());
+    let mut records: Vec<Record> = Vec::new();
+    let mut seen: foldhash::HashMap<ArticleId, u32> = foldhash::HashMap::default();
+    seen.reserve(files.len());
     let mut index = opts.index.then(IndexBuilder::default);
 
-    // Parse a window of chunks in parallel, then merge them in order, so memory in flight is
-    // bounded and results are deterministic.
-    let window = CHUNK * rayon::current_num_threads().max(1) * 4;
-    let mut start = 0;
-    while start < files.len() {
+    // Windows of chunks are parsed in parallel; each window is merged, in order, while the
+    // next one is parsed, so merging (one thread) overlaps parsing (the rest), memory in flight
+    // stays bounded, and the result does not depend on thread timing.
+    let window = CHUNK * rayon::current_num_threads().max(1) * 2;
+    let windows: Vec<usize> = (0..files.len()).step_by(window).collect();
+    // Parsing reads the table as it was before this load added any outlets: new outlets are
+    // interned by the merge, and extraction only needs the known ones.
+    let table = outlets.clone();
+    let parse = |start: usize| -> Vec<ChunkResult> {
         let end = (start + window).min(files.len());
-        let results: Vec<ChunkResult> = files[start..end]
+        files[start..end]
             .par_chunks(CHUNK)
             .enumerate()
-            .map(|(c, chunk)| parse_chunk(chunk, (start + c * CHUNK) as u32, &outlets, &meta, opts.index))
-            .collect();
-        for r in results {
-            merge_chunk(r, &files, &mut outlets, &mut articles, &mut seen, index.as_mut(), &mut diags);
-        }
-        start = end;
+            .map(|(c, chunk)| parse_chunk(chunk, (start + c * CHUNK) as u32, &table, &meta, opts.index))
+            .collect()
+    };
+    let mut pending = windows.first().map(|&w| parse(w)).unwrap_or_default();
+    for k in 0..windows.len() {
+        let next = windows.get(k + 1).copied();
+        let (parsed, ()) = rayon::join(
+            || next.map(parse).unwrap_or_default(),
+            || {
+                for r in std::mem::take(&mut pending) {
+                    let sink =
+                        Sink { articles: &mut articles, records: &mut records, seen: &mut seen, diags: &mut diags };
+                    merge_chunk(r, &files, &mut outlets, sink, index.as_mut());
+                }
+            },
+        );
+        pending = parsed;
     }
+    timing("parse and merge", t, articles.len());
+    let t = Instant::now();
     let index = index.map(|mut b| {
         b.set_docs(articles.len() as u32);
         b.finish()
     });
-    Corpus::new(files, articles, outlets, meta, diags, index)
+    timing("finish index", t, index.as_ref().map_or(0, SearchIndex::terms));
+    let mut corpus = Corpus::new(files, articles, outlets, meta, diags, index);
+    corpus.records = records;
+    corpus
 }
 
-#[allow(clippy::too_many_arguments)]
+/// Where merged chunks go.
+struct Sink<'a> {
+    articles: &'a mut Vec<Article>,
+    records: &'a mut Vec<Record>,
+    seen: &'a mut foldhash::HashMap<ArticleId, u32>,
+    diags: &'a mut Vec<Diagnostic>,
+}
+
+/// With `NEWSDESK_TIMINGS` set, prints how long a loading phase took and the resident memory
+/// after it, for the performance notes.
+fn timing(phase: &str, since: Instant, items: usize) {
+    if std::env::var_os("NEWSDESK_TIMINGS").is_none() {
+        return;
+    }
+    let rss = std::fs::read_to_string("/proc/self/statm")
+        .ok()
+        .and_then(|s| s.split_whitespace().nth(1)?.parse::<u64>().ok())
+        .map_or(String::new(), |pages| format!(", rss {} MB", pages * 4096 / 1_000_000));
+    eprintln!("newsdesk: {phase}: {:.0} ms, {items} items{rss}", since.elapsed().as_secs_f64() * 1000.0);
+}
+
 fn merge_chunk(
     r: ChunkResult,
     files: &[SourceFile],
     outlets: &mut Outlets,
-    articles: &mut Vec<Article>,
-    seen: &mut HashMap<ArticleId, u32>,
+    out: Sink<'_>,
     index: Option<&mut IndexBuilder>,
-    diags: &mut Vec<Diagnostic>,
 ) {
+    let Sink { articles, records, seen, diags } = out;
     // Problems and articles interleave by file so diagnostics stay in file order.
     let mut problems = r.problems.into_iter().peekable();
     let mut remap: Vec<Option<u32>> = Vec::with_capacity(r.articles.len());
@@ -368,7 +433,11 @@ fn merge_chunk(
         let n = articles.len() as u32;
         seen.insert(p.id, n);
         remap.push(Some(n));
-        let article = to_article(p, fi, words, outlets);
+        let record = p.record.map(|r| {
+            records.push(r);
+            std::num::NonZeroU32::new(records.len() as u32).expect("at least one record")
+        });
+        let article = to_article(p, SourceRef { file: fi, record }, words, outlets);
         articles.push(article);
     }
     for (pf, pr) in problems {
@@ -392,13 +461,13 @@ fn intern(outlets: &mut Outlets, r: &OutletRef) -> Option<OutletId> {
     }
 }
 
-fn to_article(p: Parsed, file: u32, words: u32, outlets: &mut Outlets) -> Article {
+fn to_article(p: Parsed, source: SourceRef, words: u32, outlets: &mut Outlets) -> Article {
     let e = p.extraction;
     let outlet = e.outlet.as_ref().and_then(|f| intern(outlets, &f.value));
     let agency = e.agency.as_ref().and_then(|f| intern(outlets, &f.value));
     Article {
         id: p.id,
-        source: SourceRef { file, record: p.record },
+        source,
         title: e.title.value.into_boxed_str(),
         outlet,
         agency,
@@ -421,12 +490,13 @@ fn to_article(p: Parsed, file: u32, words: u32, outlets: &mut Outlets) -> Articl
 pub fn reread(
     file: &SourceFile,
     article: &Article,
+    record: Option<Record>,
     outlets: &Outlets,
     meta: &Metadata,
 ) -> Result<super::article::Extraction, SourceError> {
     let path = file.path.clone();
     let fail = |p: Problem| SourceError::Parse { path: path.clone(), line: p.line, message: p.message };
-    let mut e = match article.source.record {
+    let mut e = match record {
         None => {
             let bytes = read_bytes(file).map_err(fail)?;
             if ArticleId::of_bytes(&bytes) != article.id {
@@ -445,9 +515,10 @@ pub fn reread(
             }
         }
         Some(rec) => {
-            let bytes = match &file.origin {
-                Origin::Bundled(b) => b.get(rec.start as usize..rec.end as usize).map(<[u8]>::to_vec),
-                Origin::Disk(p) => {
+            let bytes = match (&file.origin, file.disk_path()) {
+                (Origin::Bundled(b), _) => b.get(rec.start as usize..rec.end as usize).map(<[u8]>::to_vec),
+                (_, None) => None,
+                (_, Some(p)) => {
                     let mut f =
                         std::fs::File::open(p).map_err(|e| SourceError::Io { path: path.clone(), source: e })?;
                     let mut buf = vec![0; (rec.end - rec.start) as usize];

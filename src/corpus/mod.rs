@@ -74,6 +74,8 @@ pub struct Corpus {
     id_len: usize,
     index: OnceLock<SearchIndex>,
     unreadable_inputs: usize,
+    /// Places of JSON records, referred to by [`article::SourceRef::record`].
+    records: Vec<article::Record>,
 }
 
 impl Corpus {
@@ -122,6 +124,7 @@ impl Corpus {
             id_len,
             index: cell,
             unreadable_inputs: 0,
+            records: Vec::new(),
         }
     }
 
@@ -157,6 +160,11 @@ impl Corpus {
     /// The file an article came from.
     pub fn file(&self, a: &Article) -> &SourceFile {
         &self.files[a.source.file as usize]
+    }
+
+    /// Where a JSON article sits in its file; None for text files.
+    pub fn record(&self, a: &Article) -> Option<article::Record> {
+        a.source.record.and_then(|r| self.records.get(r.get() as usize - 1).copied())
     }
 
     /// The metadata file that supplied an article's [`article::Rule::Metadata`] fields.
@@ -276,7 +284,7 @@ impl Corpus {
     /// Reads an article's full extraction (body, furniture removed, evidence) from its source.
     pub fn extraction(&self, i: u32) -> Result<Extraction, SourceError> {
         let a = &self.articles[i as usize];
-        load::reread(self.file(a), a, &self.outlets, &self.metadata)
+        load::reread(self.file(a), a, self.record(a), &self.outlets, &self.metadata)
     }
 
     /// The decoded text of an article's file (for quoting evidence lines). None for JSON
@@ -286,9 +294,10 @@ impl Corpus {
         if a.source.record.is_some() {
             return None;
         }
-        let bytes = match &self.file(a).origin {
-            load::Origin::Bundled(b) => std::borrow::Cow::Borrowed(*b),
-            load::Origin::Disk(p) => std::borrow::Cow::Owned(std::fs::read(p).ok()?),
+        let file = self.file(a);
+        let bytes = match (&file.origin, file.disk_path()) {
+            (load::Origin::Bundled(b), _) => std::borrow::Cow::Borrowed(*b),
+            (_, p) => std::borrow::Cow::Owned(std::fs::read(p?).ok()?),
         };
         Some(text::decode(&bytes).0)
     }
