@@ -46,6 +46,16 @@ pub fn fit(s: &str, cols: usize) -> String {
     out
 }
 
+/// `s` wrapped to lines of at most `cols` columns: breaks at spaces, never inside a word unless
+/// the word is longer than a line (then by width, never splitting a wide character).
+pub fn wrap(s: &str, cols: usize) -> Vec<String> {
+    let opts = textwrap::Options::new(cols.max(1))
+        .word_separator(textwrap::WordSeparator::AsciiSpace)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+        .break_words(true);
+    textwrap::wrap(s, opts).into_iter().map(std::borrow::Cow::into_owned).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -73,6 +83,22 @@ mod tests {
         // "e" + COMBINING ACUTE is one grapheme, one column.
         let s = "Cafe\u{301} society";
         assert_eq!(truncate(s, 5), "Cafe\u{301}…");
+    }
+
+    #[test]
+    fn wrapping_keeps_dates_and_wide_characters_whole() {
+        assert_eq!(
+            wrap("Euronews · Reuters · 2019-04-23 · Vladimir", 24),
+            ["Euronews · Reuters ·", "2019-04-23 · Vladimir"]
+        );
+        for line in wrap("신혜인 기자가 보도했다 북한 김정은 국무위원장이 러시아를 방문한다", 9)
+        {
+            assert!(width(&line) <= 9, "{line}");
+        }
+        // A run with no spaces is split by width, two columns per character.
+        let lines = wrap("北朝鮮の金正恩委員長", 6);
+        assert!(lines.iter().all(|l| width(l) <= 6), "{lines:?}");
+        assert_eq!(lines.concat(), "北朝鮮の金正恩委員長");
     }
 
     #[test]

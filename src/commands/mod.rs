@@ -104,13 +104,9 @@ fn summarize_diagnostics(corpus: &Corpus) {
     }
 }
 
-/// A date for tables: `2011-06-28 20:32`, `2011-06-29`.
+/// A date for tables: `2011-06-28 20:32`, `2011-06-29`, `undated`.
 fn date_cell(p: Option<Published>) -> String {
-    match p {
-        Some(Published { date, time: Some(t) }) => format!("{date} {:02}:{:02}", t.hour(), t.minute()),
-        Some(Published { date, time: None }) => date.to_string(),
-        None => "undated".to_string(),
-    }
+    p.map_or_else(|| "undated".to_string(), |p| p.human())
 }
 
 /// Shown where an article has no outlet.

@@ -154,7 +154,7 @@ fn text(
             Block::Paragraph(p) => p.clone(),
         };
         match wrap {
-            Some(w) => writeln!(out, "{}", textwrap::fill(&t, w))?,
+            Some(w) => writeln!(out, "{}", crate::width::wrap(&t, w).join("\n"))?,
             None => writeln!(out, "{t}")?,
         }
         writeln!(out)?;

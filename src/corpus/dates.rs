@@ -42,6 +42,16 @@ impl Published {
     }
 }
 
+impl Published {
+    /// For people: `2011-06-28 20:32`, `2011-06-29`.
+    pub fn human(&self) -> String {
+        match self.time {
+            Some(t) => format!("{} {:02}:{:02}", self.date, t.hour(), t.minute()),
+            None => self.date.to_string(),
+        }
+    }
+}
+
 impl fmt::Display for Published {
     /// ISO 8601: `2011-06-28T20:32` with a time, `2011-06-29` without.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

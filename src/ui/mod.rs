@@ -1,12 +1,101 @@
-//! The full-screen reader (built in the next step).
+//! The full-screen reader: list, reader and timeline panes, driven from the keyboard.
+//!
+//! The shape is model–update–view: [`app::Model`] holds each pane's small state and the shared
+//! [`view::View`]; a key becomes an [`action::Action`] through the one [`keymap`] table;
+//! [`app::Model::update`] applies it; [`draw::draw`] renders from the model without changing
+//! it. [`terminal`] owns the terminal's modes and always puts them back.
 
+pub mod action;
+pub mod app;
+pub mod draw;
+pub mod help;
+pub mod keymap;
+pub mod layout;
+pub mod list;
+pub mod picker;
+pub mod prompt;
+pub mod reader;
+pub mod status;
+pub mod terminal;
+pub mod text;
+pub mod theme;
+pub mod timeline;
+pub mod view;
+
+use std::io::IsTerminal;
 use std::process::ExitCode;
+use std::time::Duration;
 
+use anyhow::Context as _;
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event;
+
+use self::app::{Effect, Model};
 use crate::cli::FilterSpec;
+use crate::commands::UsageError;
 use crate::corpus::Corpus;
 
-/// Opens the reader on a corpus.
-pub fn run(corpus: &Corpus, filter: &FilterSpec) -> anyhow::Result<ExitCode> {
-    let _ = (corpus, filter);
-    anyhow::bail!("the reader is not built yet; use `newsdesk list`")
+/// How long the loop sleeps between checks for signals when no key arrives.
+const TICK: Duration = Duration::from_millis(200);
+
+/// Opens the reader on a corpus, with the command line's filter as the starting filter.
+pub fn run(corpus: &Corpus, spec: &FilterSpec) -> anyhow::Result<ExitCode> {
+    let filter = spec.resolve(corpus).map_err(|e| UsageError(e.to_string()))?;
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        return Err(
+            UsageError("the reader needs a terminal; in scripts use `newsdesk list` (see --help)".into()).into()
+        );
+    }
+    let signals = terminal::Signals::register().context("installing signal handlers")?;
+    terminal::install_panic_hook();
+    terminal::enter().context("setting up the terminal")?;
+    let _guard = terminal::Guard;
+    let mut term = Terminal::new(CrosstermBackend::new(std::io::stdout())).context("opening the terminal")?;
+    let size = term.size()?;
+    let mut model = Model::new(corpus, filter, spec.order, size.width, size.height);
+    let heartbeat = terminal::Heartbeat::new();
+    terminal::spawn_watchdog(std::sync::Arc::clone(&signals.stop), heartbeat.clone());
+    let mut dirty = true;
+    loop {
+        heartbeat.beat();
+        if dirty {
+            term.draw(|f| draw::draw(&model, f))?;
+            dirty = false;
+        }
+        let mut effect = Effect::None;
+        if event::poll(TICK)? {
+            // Apply everything already queued (a held key, a burst of wheel events) before
+            // drawing again, so the screen never lags behind the keyboard.
+            loop {
+                effect = model.on_event(&event::read()?);
+                dirty = true;
+                if effect != Effect::None || !event::poll(Duration::ZERO)? {
+                    break;
+                }
+            }
+        }
+        if signals.stop_requested() {
+            effect = Effect::Quit;
+        }
+        if signals.take_suspend() {
+            effect = Effect::Suspend;
+        }
+        // A terminal that went away (closed window, dropped ssh) ends the reader.
+        if terminal::terminal_gone() {
+            effect = Effect::Quit;
+        }
+        match effect {
+            Effect::Quit => break,
+            Effect::Suspend => {
+                terminal::suspend(&mut term)?;
+                let size = term.size()?;
+                model.update(action::Action::Resize(size.width, size.height));
+                dirty = true;
+            }
+            Effect::None => {}
+        }
+    }
+    drop(_guard);
+    Ok(ExitCode::SUCCESS)
 }

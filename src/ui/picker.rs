@@ -1,0 +1,142 @@
+//! The outlet picker: a popup listing the outlets with their article counts and check boxes.
+//! Space ticks, `a` ticks all (or none), Enter applies, Esc cancels.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Widget};
+
+use super::theme;
+use crate::corpus::Corpus;
+use crate::corpus::filter::{Filter, OutletSet};
+use crate::corpus::outlets::OutletId;
+use crate::width::{fit, width};
+
+/// One outlet in the picker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    /// None: articles with no known outlet.
+    pub outlet: Option<OutletId>,
+    pub name: String,
+    /// Articles under the other filters (dates, search).
+    pub count: usize,
+    pub ticked: bool,
+}
+
+/// The picker's state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Picker {
+    pub items: Vec<Item>,
+    pub cursor: usize,
+    pub offset: usize,
+}
+
+impl Picker {
+    /// Outlets of the corpus with their counts under `filter`'s dates and search, ticked as in
+    /// its outlet set (all ticked when it has none).
+    pub fn new(corpus: &Corpus, filter: &Filter) -> Picker {
+        let others = Filter { outlets: None, ..filter.clone() };
+        let sel = corpus.select(&others, crate::corpus::filter::Order::NewestFirst);
+        let mut counts = corpus.outlet_stats(&sel);
+        // Outlets with no article under the other filters are still listed, with 0.
+        let all = corpus.outlet_stats(&(0..corpus.len() as u32).collect::<Vec<_>>());
+        for s in all {
+            if !counts.iter().any(|c| c.outlet == s.outlet) {
+                counts.push(crate::corpus::OutletStat { articles: 0, undated: 0, first: None, last: None, ..s });
+            }
+        }
+        let mut items: Vec<Item> = counts
+            .into_iter()
+            .map(|s| Item {
+                outlet: s.outlet,
+                name: corpus.outlet_name(s.outlet).unwrap_or(super::list::UNKNOWN).to_string(),
+                count: s.articles,
+                ticked: filter.outlets.as_ref().is_none_or(|set| set.contains(s.outlet)),
+            })
+            .collect();
+        items.sort_by_key(|i| (i.outlet.is_none(), i.name.to_lowercase()));
+        Picker { items, cursor: 0, offset: 0 }
+    }
+
+    pub fn move_to(&mut self, row: usize, rows: usize) {
+        self.cursor = row.min(self.items.len().saturating_sub(1));
+        if self.cursor < self.offset {
+            self.offset = self.cursor;
+        } else if self.cursor >= self.offset + rows.max(1) {
+            self.offset = self.cursor + 1 - rows.max(1);
+        }
+    }
+
+    pub fn toggle(&mut self) {
+        if let Some(i) = self.items.get_mut(self.cursor) {
+            i.ticked = !i.ticked;
+        }
+    }
+
+    /// Ticks all, or none when all are ticked.
+    pub fn toggle_all(&mut self) {
+        let all = self.items.iter().all(|i| i.ticked);
+        for i in &mut self.items {
+            i.ticked = !all;
+        }
+    }
+
+    /// The outlet filter the ticks make: None when every outlet is ticked.
+    pub fn selection(&self) -> Option<OutletSet> {
+        if self.items.iter().all(|i| i.ticked) {
+            return None;
+        }
+        let mut set = OutletSet::default();
+        for i in self.items.iter().filter(|i| i.ticked) {
+            match i.outlet {
+                Some(id) => {
+                    set.ids.insert(id);
+                }
+                None => set.unknown = true,
+            }
+        }
+        Some(set)
+    }
+
+    /// Where the popup goes on a screen of `area`.
+    pub fn area(&self, area: Rect) -> Rect {
+        let name_w = self.items.iter().map(|i| width(&i.name)).max().unwrap_or(10);
+        let w = ((name_w + 16) as u16).max(52).min(area.width);
+        let h = ((self.items.len() + 3) as u16).min(area.height.saturating_sub(2)).max(3.min(area.height));
+        Rect { x: area.x + (area.width - w) / 2, y: area.y + (area.height.saturating_sub(h)) / 2, width: w, height: h }
+    }
+
+    /// Rows of outlets the popup shows.
+    pub fn rows(&self, area: Rect) -> usize {
+        self.area(area).height.saturating_sub(3) as usize
+    }
+
+    pub fn render(&self, screen: Rect, buf: &mut Buffer) {
+        let area = self.area(screen);
+        Clear.render(area, buf);
+        let ticked = self.items.iter().filter(|i| i.ticked).count();
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .title(format!(" Outlets · {ticked} of {} ticked ", self.items.len()))
+            .title_bottom(" Space tick · a all · Enter apply · Esc cancel ");
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let count_w = self.items.iter().map(|i| i.count.to_string().len()).max().unwrap_or(1);
+        let name_w = (inner.width as usize).saturating_sub(4 + count_w + 2);
+        for (k, item) in self.items.iter().enumerate().skip(self.offset).take(inner.height as usize) {
+            let y = inner.y + (k - self.offset) as u16;
+            let color = theme::outlet_color(item.outlet.map(|_| item.name.as_str()));
+            let line = Line::from(vec![
+                Span::raw(if item.ticked { "[x] " } else { "[ ] " }),
+                Span::styled(fit(&item.name, name_w), Style::new().fg(color)),
+                Span::styled(format!("  {:>count_w$}", item.count), theme::dim()),
+            ]);
+            if k == self.cursor {
+                buf.set_style(Rect { y, height: 1, ..inner }, theme::selected());
+            }
+            let style = if k == self.cursor { theme::selected() } else { Style::new() };
+            buf.set_line(inner.x, y, &line.patch_style(style), inner.width);
+        }
+    }
+}

@@ -1,0 +1,158 @@
+//! Prompts on the bottom line: the incremental search and the date filter. A small line editor
+//! (cursor, delete, word delete) over the typed text.
+
+use super::theme;
+use crate::corpus::filter::DATE_FORMS;
+use crate::corpus::index::Query;
+
+/// What the prompt is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PromptKind {
+    /// Search; holds the search in force before, restored on Esc.
+    Search { before: Option<Query> },
+    /// Date range.
+    Date,
+}
+
+/// A prompt being typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prompt {
+    pub kind: PromptKind,
+    pub input: String,
+    /// Cursor position, in bytes, on a character boundary.
+    pub cursor: usize,
+    /// An error about the input (a bad date), shown until the next edit.
+    pub error: Option<String>,
+}
+
+impl Prompt {
+    pub fn new(kind: PromptKind, input: String) -> Prompt {
+        let cursor = input.len();
+        Prompt { kind, input, cursor, error: None }
+    }
+
+    pub fn label(&self) -> &'static str {
+        match self.kind {
+            PromptKind::Search { .. } => "/",
+            PromptKind::Date => "date: ",
+        }
+    }
+
+    /// The hint after the input (errors are shown on the status row).
+    pub fn hint(&self) -> String {
+        match &self.kind {
+            PromptKind::Search { .. } => "words in title or text · Enter keep · Esc cancel".into(),
+            PromptKind::Date => format!("{DATE_FORMS}; empty for all dates"),
+        }
+    }
+
+    pub fn hint_style(&self) -> ratatui::style::Style {
+        theme::dim()
+    }
+
+    /// The error for a date that does not parse: short enough for an 80-column status row.
+    pub fn date_error() -> String {
+        "✗ not a date. Try 2019 2019-04 2019-04-22 2019-03..2019-04 ..2012 2019-04-20..".into()
+    }
+
+    pub fn insert(&mut self, s: &str) {
+        // Pasted text may hold newlines or controls; a prompt is one line of plain text.
+        let clean: String = s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+        self.input.insert_str(self.cursor, &clean);
+        self.cursor += clean.len();
+        self.error = None;
+    }
+
+    pub fn delete_back(&mut self) {
+        if let Some((i, _)) = self.input[..self.cursor].char_indices().next_back() {
+            self.input.replace_range(i..self.cursor, "");
+            self.cursor = i;
+        }
+        self.error = None;
+    }
+
+    pub fn delete_forward(&mut self) {
+        if let Some(c) = self.input[self.cursor..].chars().next() {
+            self.input.replace_range(self.cursor..self.cursor + c.len_utf8(), "");
+        }
+        self.error = None;
+    }
+
+    pub fn left(&mut self) {
+        if let Some((i, _)) = self.input[..self.cursor].char_indices().next_back() {
+            self.cursor = i;
+        }
+    }
+
+    pub fn right(&mut self) {
+        if let Some(c) = self.input[self.cursor..].chars().next() {
+            self.cursor += c.len_utf8();
+        }
+    }
+
+    pub fn start(&mut self) {
+        self.cursor = 0;
+    }
+
+    pub fn end(&mut self) {
+        self.cursor = self.input.len();
+    }
+
+    pub fn delete_to_start(&mut self) {
+        self.input.replace_range(..self.cursor, "");
+        self.cursor = 0;
+        self.error = None;
+    }
+
+    pub fn delete_word(&mut self) {
+        let before = &self.input[..self.cursor];
+        let trimmed = before.trim_end();
+        let start = trimmed.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+        self.input.replace_range(start..self.cursor, "");
+        self.cursor = start;
+        self.error = None;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(s: &str) -> Prompt {
+        Prompt::new(PromptKind::Date, s.into())
+    }
+
+    #[test]
+    fn editing_respects_character_boundaries() {
+        let mut x = p("신혜인");
+        x.left();
+        x.delete_back();
+        assert_eq!((x.input.as_str(), x.cursor), ("신인", 3));
+        x.delete_forward();
+        assert_eq!(x.input, "신");
+        x.start();
+        x.insert("김 ");
+        assert_eq!(x.input, "김 신");
+        x.end();
+        x.right();
+        assert_eq!(x.cursor, x.input.len());
+    }
+
+    #[test]
+    fn word_and_line_deletion() {
+        let mut x = p("kim jong un");
+        x.delete_word();
+        assert_eq!(x.input, "kim jong ");
+        x.delete_word();
+        assert_eq!(x.input, "kim ");
+        x.delete_to_start();
+        assert_eq!(x.input, "");
+    }
+
+    #[test]
+    fn pasted_controls_become_spaces() {
+        let mut x = p("");
+        x.insert("2019\n04\x1b[2J");
+        assert_eq!(x.input, "2019 04 [2J");
+    }
+}

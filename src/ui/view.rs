@@ -1,0 +1,48 @@
+//! The view: the articles the current filter lets through, in list order. Recomputed when a
+//! filter or the order changes; everything else reads it.
+
+use crate::corpus::Corpus;
+use crate::corpus::filter::{Filter, Order};
+
+/// The filtered, ordered articles.
+#[derive(Debug, Clone)]
+pub struct View {
+    pub filter: Filter,
+    pub order: Order,
+    /// Article numbers in list order; dated ones first, undated last.
+    pub rows: Vec<u32>,
+    /// How many of `rows` have a date.
+    pub dated: usize,
+}
+
+impl View {
+    pub fn new(corpus: &Corpus, filter: Filter, order: Order) -> View {
+        let mut v = View { filter, order, rows: Vec::new(), dated: 0 };
+        v.refresh(corpus);
+        v
+    }
+
+    /// Selects again after the filter or order changed.
+    pub fn refresh(&mut self, corpus: &Corpus) {
+        self.rows = corpus.select(&self.filter, self.order);
+        self.dated = self.rows.iter().take_while(|&&i| corpus.get(i).published.is_some()).count();
+    }
+
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// The row of the article one step later (`later`) or earlier in time than `row`, among
+    /// dated rows.
+    pub fn step_in_time(&self, row: usize, later: bool) -> Option<usize> {
+        if row >= self.dated {
+            return None;
+        }
+        let forward = later == (self.order == Order::OldestFirst);
+        if forward { (row + 1 < self.dated).then_some(row + 1) } else { row.checked_sub(1) }
+    }
+}
