@@ -239,9 +239,8 @@ impl<'c> Model<'c> {
             }
             Action::Apply => match p.kind {
                 PromptKind::Search { .. } => {
-                    if let Some(line) = self.reader.first_match() {
-                        self.reader.scroll = line.saturating_sub(1);
-                    }
+                    let rows = self.reader_rows();
+                    self.reader.go_to_edge_match(true, rows);
                     if self.view.filter.search.is_some() && self.view.is_empty() {
                         self.message =
                             Some(Message { text: format!("no article has all of: {}", p.input.trim()), error: true });
@@ -494,15 +493,12 @@ impl<'c> Model<'c> {
     }
 
     fn next_match(&mut self, forward: bool) {
-        let Some(q) = self.view.filter.search.clone().filter(|q| !q.is_empty()) else {
+        if self.view.filter.search.as_ref().is_none_or(Query::is_empty) {
             self.message = Some(Message { text: "no search: press / to search".into(), error: false });
             return;
-        };
-        let _ = q;
-        if let Some(line) = self.reader.match_from(forward) {
-            self.reader.scroll = line.saturating_sub(1);
-            let rows = self.reader_rows();
-            self.reader.scroll_by(0, rows);
+        }
+        let rows = self.reader_rows();
+        if self.reader.go_to_match(forward, rows) {
             return;
         }
         // No more in this article: the next (previous) article of the list, at its first (last)
@@ -515,12 +511,7 @@ impl<'c> Model<'c> {
         }
         self.select_row(row);
         self.settle();
-        let line = if forward { self.reader.first_match() } else { self.reader.match_lines.last().copied() };
-        if let Some(l) = line {
-            self.reader.scroll = l.saturating_sub(1);
-            let rows = self.reader_rows();
-            self.reader.scroll_by(0, rows);
-        }
+        self.reader.go_to_edge_match(forward, rows);
     }
 
     /// Selects the view again after a filter or the order changed, keeping the selected article
@@ -574,5 +565,237 @@ impl<'c> Model<'c> {
             let areas = self.areas();
             self.list.scroll_into_view(areas.list.map_or(1, list::content_rows));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::load::LoadOptions;
+    use crate::corpus::timeline::Unit;
+    use std::sync::OnceLock;
+
+    fn corpus() -> &'static Corpus {
+        static C: OnceLock<Corpus> = OnceLock::new();
+        C.get_or_init(|| Corpus::load(&[], LoadOptions::default()))
+    }
+
+    fn model() -> Model<'static> {
+        Model::new(corpus(), Filter::default(), Order::NewestFirst, 100, 30)
+    }
+
+    fn date(m: &Model<'_>) -> String {
+        m.selected_article().and_then(|i| m.corpus.get(i).published).map(|p| p.to_string()).unwrap_or_default()
+    }
+
+    fn typed(m: &mut Model<'_>, s: &str) {
+        for c in s.chars() {
+            m.update(Action::Input(c));
+        }
+    }
+
+    #[test]
+    fn moving_selects_and_the_reader_follows() {
+        let mut m = model();
+        assert_eq!(date(&m), "2019-04-23");
+        m.update(Action::Down);
+        assert_eq!(date(&m), "2019-04-22T21:44");
+        assert_eq!(m.reader.article, m.selected_article());
+        m.update(Action::Bottom);
+        assert_eq!(date(&m), "2011-06-28T20:32");
+        m.update(Action::Down);
+        assert_eq!(date(&m), "2011-06-28T20:32", "stops at the end");
+        m.update(Action::Top);
+        assert_eq!(m.list.selected, 0);
+    }
+
+    #[test]
+    fn sorting_keeps_the_selected_article() {
+        let mut m = model();
+        m.update(Action::Down);
+        let picked = m.selected_article();
+        m.update(Action::ToggleSort);
+        assert_eq!(m.view.order, Order::OldestFirst);
+        assert_eq!(m.selected_article(), picked);
+        assert_eq!(m.list.selected, 3);
+    }
+
+    #[test]
+    fn earlier_and_later_move_in_time_whatever_the_order() {
+        for order in [Order::NewestFirst, Order::OldestFirst] {
+            let mut m = Model::new(corpus(), Filter::default(), order, 100, 30);
+            m.update(Action::FocusTimeline);
+            // Start from 2019-03-25, the middle.
+            let row = m
+                .view
+                .rows
+                .iter()
+                .position(|&i| m.corpus.get(i).published.unwrap().to_string() == "2019-03-25")
+                .unwrap();
+            m.list.selected = row;
+            m.update(Action::LaterArticle);
+            assert_eq!(date(&m), "2019-04-22T21:44", "{order:?}");
+            m.update(Action::EarlierArticle);
+            m.update(Action::EarlierArticle);
+            assert_eq!(date(&m), "2011-06-29", "{order:?}");
+        }
+        let mut m = model();
+        m.update(Action::LaterArticle);
+        assert_eq!(m.message.as_ref().map(|x| x.text.as_str()), Some("this is the latest article"));
+    }
+
+    #[test]
+    fn enter_on_a_bucket_filters_to_its_dates() {
+        let mut m = model();
+        m.update(Action::FocusTimeline);
+        m.update(Action::ZoomOut);
+        m.update(Action::ZoomOut);
+        assert_eq!(m.timeline.model.unit, Unit::Month);
+        m.update(Action::FilterToBucket);
+        assert_eq!(m.view.filter.dates.map(|d| d.to_string()).as_deref(), Some("2019-04"));
+        assert_eq!(m.view.len(), 2);
+    }
+
+    #[test]
+    fn zoom_steps_and_stops() {
+        let mut m = model();
+        assert_eq!(m.timeline.model.unit, Unit::Day, "the sample corpus fits by day at 100 columns");
+        m.update(Action::ZoomIn);
+        assert_eq!(m.message.as_ref().map(|x| x.text.as_str()), Some("the timeline is already by day"));
+        for unit in [Unit::Week, Unit::Month, Unit::Quarter, Unit::Year] {
+            m.update(Action::ZoomOut);
+            assert_eq!(m.timeline.model.unit, unit);
+        }
+        m.update(Action::ZoomOut);
+        assert_eq!(m.timeline.model.unit, Unit::Year);
+    }
+
+    #[test]
+    fn search_narrows_as_you_type_and_esc_restores() {
+        let mut m = model();
+        m.update(Action::Search);
+        typed(&mut m, "medv");
+        assert_eq!(m.view.len(), 4, "incremental");
+        typed(&mut m, "edev timakova");
+        assert_eq!(m.view.len(), 1);
+        m.update(Action::Back);
+        assert_eq!(m.view.len(), 5);
+        assert_eq!(m.view.filter.search, None);
+        m.update(Action::Search);
+        typed(&mut m, "vladivostok");
+        m.update(Action::Apply);
+        assert!(matches!(m.overlay, Overlay::None));
+        assert_eq!(m.view.filter.search.as_ref().map(|q| q.text.as_str()), Some("vladivostok"));
+        assert!(m.reader.scroll > 0, "the reader jumps to the first match");
+    }
+
+    #[test]
+    fn next_match_goes_through_the_article_then_to_the_next() {
+        let mut m = model();
+        m.update(Action::Search);
+        typed(&mut m, "kim");
+        m.update(Action::Apply);
+        let first_article = m.selected_article();
+        let matches = m.reader.match_lines.len();
+        assert!(matches > 2);
+        // Apply went to match 1; matches - 1 more reach the last; one more, the next article.
+        for _ in 0..matches - 1 {
+            m.update(Action::NextMatch);
+            assert_eq!(m.selected_article(), first_article);
+        }
+        assert_eq!(m.reader.current_match, Some(matches - 1));
+        m.update(Action::NextMatch);
+        assert_ne!(m.selected_article(), first_article, "past the last match, the next article");
+        assert_eq!(m.reader.current_match, Some(0));
+        m.update(Action::PrevMatch);
+        assert_eq!(m.selected_article(), first_article, "and back");
+        assert_eq!(m.reader.current_match, Some(matches - 1), "at its last match");
+    }
+
+    #[test]
+    fn a_bad_date_keeps_the_filter_and_the_prompt() {
+        let mut m = model();
+        m.update(Action::DateFilter);
+        typed(&mut m, "2019");
+        m.update(Action::Apply);
+        assert_eq!(m.view.len(), 3);
+        m.update(Action::DateFilter);
+        m.update(Action::DeleteToStart);
+        typed(&mut m, "April");
+        m.update(Action::Apply);
+        let Overlay::Prompt(p) = &m.overlay else { panic!("the prompt stays open") };
+        assert!(p.error.as_ref().is_some_and(|e| e.contains("2019-03..2019-04")));
+        assert_eq!(m.view.len(), 3, "the old filter is kept");
+        m.update(Action::Back);
+        m.update(Action::DateFilter);
+        m.update(Action::DeleteToStart);
+        m.update(Action::Apply);
+        assert_eq!(m.view.filter.dates, None, "empty clears the date filter");
+    }
+
+    #[test]
+    fn the_outlet_picker_applies_or_cancels() {
+        let mut m = model();
+        m.update(Action::OutletFilter);
+        m.update(Action::PickerAll);
+        m.update(Action::PickerToggle);
+        m.update(Action::Back);
+        assert_eq!(m.view.filter.outlets, None, "Esc changes nothing");
+        m.update(Action::OutletFilter);
+        m.update(Action::PickerAll);
+        m.update(Action::Down);
+        m.update(Action::PickerToggle);
+        m.update(Action::Apply);
+        assert_eq!(m.view.len(), 1);
+        assert_eq!(crate::ui::status::describe_filters(&m), "outlets: RT");
+        m.update(Action::OutletFilter);
+        m.update(Action::PickerAll);
+        m.update(Action::Apply);
+        assert_eq!(m.view.filter.outlets, None, "all ticked is no filter");
+        m.update(Action::ClearFilters);
+        assert_eq!(m.message.as_ref().map(|x| x.text.as_str()), Some("no filters to clear"));
+    }
+
+    #[test]
+    fn focus_cycles_and_the_timeline_can_hide() {
+        let mut m = model();
+        m.update(Action::FocusNext);
+        assert_eq!(m.focus, Pane::Reader);
+        m.update(Action::FocusNext);
+        assert_eq!(m.focus, Pane::Timeline);
+        m.update(Action::ToggleTimeline);
+        assert_eq!(m.focus, Pane::List, "hiding the focused timeline moves focus");
+        assert!(m.areas().timeline.is_none());
+        m.update(Action::FocusPrev);
+        assert_eq!(m.focus, Pane::Reader, "two panes now");
+        m.update(Action::Back);
+        assert_eq!(m.focus, Pane::List);
+    }
+
+    #[test]
+    fn reader_scrolls_within_bounds() {
+        let mut m = model();
+        m.update(Action::FocusReader);
+        m.update(Action::Bottom);
+        let end = m.reader.scroll;
+        assert!(end > 0);
+        m.update(Action::Down);
+        assert_eq!(m.reader.scroll, end);
+        m.update(Action::Top);
+        m.update(Action::ReaderPageDown);
+        assert!(m.reader.scroll > 0);
+        m.update(Action::ToggleEvidence);
+        assert!(m.reader.evidence);
+    }
+
+    #[test]
+    fn a_resize_to_narrow_shows_one_pane() {
+        let mut m = model();
+        m.update(Action::Open);
+        m.update(Action::Resize(40, 12));
+        let a = m.areas();
+        assert!(a.reader.is_some() && a.list.is_none());
+        m.update(Action::Back);
+        assert!(m.areas().list.is_some());
     }
 }

@@ -33,6 +33,8 @@ pub struct ReaderPane {
     pub match_lines: Vec<usize>,
     /// First visible line.
     pub scroll: usize,
+    /// The match `n`/`N` last went to (an index into `match_lines`).
+    pub current_match: Option<usize>,
     built: Built,
 }
 
@@ -71,6 +73,7 @@ impl ReaderPane {
                 None => Vec::new(),
             };
             self.built = want;
+            self.current_match = None;
         }
     }
 
@@ -85,18 +88,35 @@ impl ReaderPane {
         self.scroll = if end { self.lines.len().saturating_sub(rows.max(1)) } else { 0 };
     }
 
-    /// The next (or previous) line with a match after (before) the top of the view.
-    pub fn match_from(&self, forward: bool) -> Option<usize> {
-        if forward {
-            self.match_lines.iter().copied().find(|&l| l > self.scroll)
-        } else {
-            self.match_lines.iter().rev().copied().find(|&l| l < self.scroll)
+    /// Goes to the next (or previous) match in this article and shows its line (with one line
+    /// of context above) in `rows` rows. False when there is none in that direction.
+    pub fn go_to_match(&mut self, forward: bool, rows: usize) -> bool {
+        let next = match (self.current_match, forward) {
+            (Some(k), true) => Some(k + 1),
+            (Some(k), false) => k.checked_sub(1),
+            // From no match yet: the first one at or below the top of the view, or above it.
+            (None, true) => self.match_lines.iter().position(|&l| l > self.scroll),
+            (None, false) => self.match_lines.iter().rposition(|&l| l < self.scroll),
+        };
+        match next.and_then(|k| self.match_lines.get(k).map(|&l| (k, l))) {
+            Some((k, line)) => {
+                self.current_match = Some(k);
+                self.scroll = line.saturating_sub(1);
+                self.scroll_by(0, rows);
+                true
+            }
+            None => false,
         }
     }
 
-    /// The first line with a match, if any.
-    pub fn first_match(&self) -> Option<usize> {
-        self.match_lines.first().copied()
+    /// Goes to the first (or last) match of the article. False when it has none.
+    pub fn go_to_edge_match(&mut self, first: bool, rows: usize) -> bool {
+        let Some(k) = (if first { Some(0) } else { self.match_lines.len().checked_sub(1) }) else { return false };
+        let Some(&line) = self.match_lines.get(k) else { return false };
+        self.current_match = Some(k);
+        self.scroll = line.saturating_sub(1);
+        self.scroll_by(0, rows);
+        true
     }
 }
 
