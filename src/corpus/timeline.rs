@@ -42,13 +42,17 @@ impl Unit {
 
     /// The bucket number of a date: consecutive buckets have consecutive numbers.
     pub fn bucket(self, d: Date) -> i32 {
-        let months = i32::from(d.year()) * 12 + i32::from(d.month()) - 1;
+        self.bucket_of(TimeKey::of(d))
+    }
+
+    /// The bucket number of a date's key (integer arithmetic only).
+    pub fn bucket_of(self, k: TimeKey) -> i32 {
         match self {
-            Unit::Day => days(d),
-            Unit::Week => days(d).div_euclid(7),
-            Unit::Month => months,
-            Unit::Quarter => months.div_euclid(3),
-            Unit::Year => i32::from(d.year()),
+            Unit::Day => k.day,
+            Unit::Week => k.day.div_euclid(7),
+            Unit::Month => k.month,
+            Unit::Quarter => k.month.div_euclid(3),
+            Unit::Year => k.month.div_euclid(12),
         }
     }
 
@@ -100,8 +104,23 @@ impl Unit {
     }
 }
 
-fn days(d: Date) -> i32 {
-    (d.duration_since(EPOCH).as_secs().div_euclid(86_400)) as i32
+/// A date as the day and month numbers buckets are counted in: small enough to keep one for
+/// every article, so timelines over 100,000 articles need no calendar arithmetic.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct TimeKey {
+    /// Days since 1970-01-05 (a Monday).
+    pub day: i32,
+    /// Months since year 0: `year * 12 + month - 1`.
+    pub month: i32,
+}
+
+impl TimeKey {
+    pub fn of(d: Date) -> TimeKey {
+        TimeKey {
+            day: (d.duration_since(EPOCH).as_secs().div_euclid(86_400)) as i32,
+            month: i32::from(d.year()) * 12 + i32::from(d.month()) - 1,
+        }
+    }
 }
 
 /// One slot of a timeline: a bucket with its articles, or a collapsed run of empty buckets.

@@ -59,9 +59,8 @@ pub struct Model<'c> {
     /// The terminal's size.
     pub screen: Rect,
     pub columns: Columns,
-    /// Bumped whenever the view is selected again, so the timeline knows to rebuild.
-    view_generation: u64,
-    timeline_built_for: Option<(u64, Option<crate::corpus::timeline::Unit>, u16)>,
+    /// What the timeline was last built for; the order does not change it.
+    timeline_built_for: Option<(Filter, Option<crate::corpus::timeline::Unit>, u16)>,
 }
 
 /// Lines moved by one turn of the mouse wheel.
@@ -80,7 +79,6 @@ impl<'c> Model<'c> {
             message: None,
             screen: Rect::new(0, 0, width, height),
             columns: Columns::for_corpus(corpus),
-            view_generation: 0,
             timeline_built_for: None,
         };
         m.settle();
@@ -519,7 +517,6 @@ impl<'c> Model<'c> {
     fn refilter(&mut self) {
         let keep = self.selected_article();
         self.view.refresh(self.corpus);
-        self.view_generation += 1;
         let row = keep.and_then(|a| self.view.rows.iter().position(|&r| r == a)).unwrap_or(0);
         self.list.offset = 0;
         self.select_row(row);
@@ -548,8 +545,8 @@ impl<'c> Model<'c> {
         self.reader.scroll_by(0, rows);
 
         let tl_width = areas.timeline.map_or(self.screen.width, |r| r.width);
-        let key = (self.view_generation, self.timeline.zoom, tl_width);
-        if self.timeline_built_for != Some(key) {
+        let key = (self.view.filter.clone(), self.timeline.zoom, tl_width);
+        if self.timeline_built_for.as_ref() != Some(&key) {
             let dated = &self.view.rows[..self.view.dated];
             let oldest_first: Vec<u32> = match self.view.order {
                 Order::OldestFirst => dated.to_vec(),

@@ -25,7 +25,8 @@ impl View {
     /// Selects again after the filter or order changed.
     pub fn refresh(&mut self, corpus: &Corpus) {
         self.rows = corpus.select(&self.filter, self.order);
-        self.dated = self.rows.iter().take_while(|&&i| corpus.get(i).published.is_some()).count();
+        // Undated articles are last: find the first one by binary search.
+        self.dated = self.rows.partition_point(|&i| corpus.time_key(i).is_some());
     }
 
     pub fn len(&self) -> usize {
