@@ -86,7 +86,7 @@ fn bench(c: &mut Criterion) {
                 &mut term,
                 n,
                 |m, i| {
-                    m.update(if i % 2 == 0 { Action::Down } else { Action::Up });
+                    m.update(if i.is_multiple_of(2) { Action::Down } else { Action::Up });
                 },
                 none,
             )
@@ -99,7 +99,7 @@ fn bench(c: &mut Criterion) {
                 &mut term,
                 n,
                 |m, i| {
-                    m.update(if i % 2 == 0 { Action::PageDown } else { Action::PageUp });
+                    m.update(if i.is_multiple_of(2) { Action::PageDown } else { Action::PageUp });
                 },
                 none,
             )
@@ -112,7 +112,7 @@ fn bench(c: &mut Criterion) {
                 &mut term,
                 n,
                 |m, i| {
-                    m.update(if i % 2 == 0 { Action::ReaderPageDown } else { Action::ReaderPageUp });
+                    m.update(if i.is_multiple_of(2) { Action::ReaderPageDown } else { Action::ReaderPageUp });
                 },
                 none,
             )
@@ -126,7 +126,7 @@ fn bench(c: &mut Criterion) {
                 &mut term,
                 n,
                 |m, i| {
-                    m.update(if i % 2 == 0 { Action::EarlierArticle } else { Action::LaterArticle });
+                    m.update(if i.is_multiple_of(2) { Action::EarlierArticle } else { Action::LaterArticle });
                 },
                 none,
             )
@@ -154,9 +154,9 @@ fn bench(c: &mut Criterion) {
     });
     g.bench_function("change the date filter (d 2019-04 Enter: the Enter)", |b| {
         b.iter_custom(|n| {
-            let mut prep = |m: &mut Model<'_>, i: u64| {
+            let prep = |m: &mut Model<'_>, i: u64| {
                 keys(m, &[Action::DateFilter, Action::DeleteToStart]);
-                let text = if i % 2 == 0 { "2019-04" } else { "2008..2012" };
+                let text = if i.is_multiple_of(2) { "2019-04" } else { "2008..2012" };
                 for ch in text.chars() {
                     m.update(Action::Input(ch));
                 }
@@ -181,7 +181,7 @@ fn bench(c: &mut Criterion) {
             b.iter_custom(|n| {
                 let (head, last) = word.split_at(word.len() - 1);
                 let last = last.chars().next().expect("a letter");
-                let mut prep = |m: &mut Model<'_>| {
+                let prep = |m: &mut Model<'_>| {
                     keys(m, &[Action::Search, Action::DeleteToStart]);
                     for ch in head.chars() {
                         m.update(Action::Input(ch));
@@ -226,7 +226,7 @@ fn bench(c: &mut Criterion) {
                 &mut term,
                 n,
                 |m, i| {
-                    m.update(if i % 2 == 0 { Action::ZoomOut } else { Action::ZoomIn });
+                    m.update(if i.is_multiple_of(2) { Action::ZoomOut } else { Action::ZoomIn });
                 },
                 none,
             )
