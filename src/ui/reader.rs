@@ -158,9 +158,6 @@ fn build(
     if !a.authors.is_empty() {
         meta.push(a.authors.iter().map(ToString::to_string).collect::<Vec<_>>().join(", "));
     }
-    if let Some(u) = &a.url {
-        meta.push(u.to_string());
-    }
     let meta_lines = wrap(&meta.join(" · "), width);
     let outlet_text = meta[0].clone();
     for (k, l) in meta_lines.into_iter().enumerate() {
@@ -177,6 +174,10 @@ fn build(
         } else {
             out.push(Line::styled(l, theme::dim()));
         }
+    }
+    // The URL on a line of its own: it rarely fits beside the rest, and wraps only by width.
+    if let Some(u) = &a.url {
+        push_wrapped(&mut out, u, width, theme::dim(), None);
     }
     out.push(Line::raw(""));
     let e = match doc {
