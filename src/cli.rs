@@ -167,6 +167,9 @@ pub struct CorpusArgs {
     /// Do not print a summary of corpus warnings on stderr.
     #[arg(short, long)]
     pub quiet: bool,
+    /// Do not use or write the corpus cache (~/.cache/newsdesk; NEWSDESK_CACHE_DIR moves it).
+    #[arg(long)]
+    pub no_cache: bool,
 }
 
 /// Which articles to show. Filters combine: an article must pass all of them.
@@ -333,7 +336,7 @@ impl Cli {
         // should not pay for it.
         let index = matches!(action, Action::Read) || filter_spec.search.is_some();
         Ok(Config {
-            load: LoadOptions { metadata: !corpus.no_metadata, index },
+            load: LoadOptions { metadata: !corpus.no_metadata, index, cache: !corpus.no_cache },
             paths: corpus.paths,
             filter: filter_spec,
             quiet: corpus.quiet,

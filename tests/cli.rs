@@ -20,8 +20,17 @@ use unicode_width::UnicodeWidthStr;
 /// unless a test sets it), no colour, and a time limit so a hang fails instead of blocking.
 fn newsdesk() -> Command {
     let mut cmd = Command::cargo_bin("newsdesk").expect("the newsdesk binary is built");
-    cmd.env_remove("COLUMNS").env("NO_COLOR", "1").timeout(Duration::from_secs(60));
+    cmd.env_remove("COLUMNS")
+        .env("NO_COLOR", "1")
+        .env("NEWSDESK_CACHE_DIR", cache_dir())
+        .timeout(Duration::from_secs(60));
     cmd
+}
+
+/// The corpus cache for this test run: never the user's own.
+fn cache_dir() -> &'static Path {
+    static DIR: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    DIR.get_or_init(|| tempfile::tempdir().expect("a temp dir for the cache")).path()
 }
 
 /// What one run gave: exit code (None when killed, e.g. by the time limit), stdout, stderr.
@@ -1399,5 +1408,57 @@ mod help_and_version {
         for shell in ["zsh", "fish", "elvish", "powershell"] {
             assert!(ok(&["completions", shell]).contains("newsdesk"), "{shell}");
         }
+    }
+}
+
+mod corpus_cache {
+    //! The corpus cache seen from the command line: the same output, cold or warm.
+
+    use super::*;
+
+    fn caches(dir: &Path) -> usize {
+        std::fs::read_dir(dir).map_or(0, |d| {
+            d.filter(|e| e.as_ref().is_ok_and(|e| e.path().extension().is_some_and(|x| x == "cache"))).count()
+        })
+    }
+
+    #[test]
+    fn a_cached_run_prints_what_a_fresh_one_does_and_edits_are_seen() {
+        let corpus = tempfile::tempdir().unwrap();
+        let cache = tempfile::tempdir().unwrap();
+        std::fs::write(
+            corpus.path().join("a.txt"),
+            "A headline about the summit\n\nPublished: 2019-04-23\n\nKim arrived.",
+        )
+        .unwrap();
+        std::fs::write(
+            corpus.path().join("b.txt"),
+            "Another headline about talks\n\nPublished: 2019-04-24\n\nPutin spoke.",
+        )
+        .unwrap();
+        let run = |extra: &[&str]| {
+            let mut cmd = newsdesk();
+            cmd.env("NEWSDESK_CACHE_DIR", cache.path())
+                .args(["list", "--format", "json", "--search", "kim"])
+                .arg(corpus.path())
+                .args(extra);
+            let out = cmd.output().unwrap();
+            assert!(out.status.success());
+            String::from_utf8(out.stdout).unwrap()
+        };
+        let no_cache = run(&["--no-cache"]);
+        assert_eq!(caches(cache.path()), 0, "--no-cache writes nothing");
+        let cold = run(&[]);
+        assert_eq!(caches(cache.path()), 1, "a load that built the index is cached");
+        let warm = run(&[]);
+        assert_eq!(cold, no_cache);
+        assert_eq!(warm, cold);
+        std::fs::write(
+            corpus.path().join("b.txt"),
+            "Another headline about talks\n\nPublished: 2019-04-24\n\nKim and Putin spoke.",
+        )
+        .unwrap();
+        let edited: Value = serde_json::from_str(&run(&[])).unwrap();
+        assert_eq!(edited.as_array().map(Vec::len), Some(2), "the edit is seen");
     }
 }

@@ -17,7 +17,7 @@ fn generated_articles_extract_to_their_truth() {
         .lines()
         .map(|l| serde_json::from_str(l).expect("truth line"))
         .collect();
-    let c = Corpus::load(std::slice::from_ref(&corpus_dir), LoadOptions { metadata: true, index: false });
+    let c = Corpus::load(std::slice::from_ref(&corpus_dir), LoadOptions { metadata: true, index: false, cache: false });
     assert_eq!(c.len(), truth.len());
     let mut wrong = Vec::new();
     for a in c.articles() {

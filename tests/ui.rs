@@ -410,11 +410,15 @@ fn the_mouse_selects_and_scrolls() {
 #[test]
 fn the_readme_screenshot_is_what_the_reader_draws() {
     let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).expect("README.md");
-    let after = readme.split("The reader on the bundled corpus, 100×30, after `j j`").nth(1).expect("the screenshot paragraph");
+    let after =
+        readme.split("The reader on the bundled corpus, 100×30, after `j j`").nth(1).expect("the screenshot paragraph");
     let block = after.split("```text\n").nth(1).and_then(|b| b.split("\n```").next()).expect("a text block");
     let mut s = Screen::new(bundled(), 100, 30);
     let drawn = s.keys("j j").text();
     let drawn: Vec<&str> = drawn.lines().map(str::trim_end).collect();
     let shown: Vec<&str> = block.lines().map(str::trim_end).collect();
-    assert_eq!(shown, drawn, "README.md's screenshot is stale: capture it again with ../shared/tools/screen -x 100 -y 30");
+    assert_eq!(
+        shown, drawn,
+        "README.md's screenshot is stale: capture it again with ../shared/tools/screen -x 100 -y 30"
+    );
 }

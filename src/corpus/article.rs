@@ -276,7 +276,7 @@ pub struct SourceRef {
 }
 
 /// A JSON record's place in its file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Record {
     pub start: u64,
     pub end: u64,

@@ -148,16 +148,18 @@ impl IndexBuilder {
         let mut idx = SearchIndex {
             text: String::with_capacity(terms.iter().map(|t| t.0.len()).sum()),
             term_ends: Vec::with_capacity(terms.len()),
-            postings: Vec::with_capacity(terms.len()),
+            postings: PostingStore::default(),
             docs: self.docs,
         };
         // Each list is shrunk to its exact size in place rather than copied into one shared
         // buffer: copying would hold every list twice at the peak of a 100,000-article load.
+        let mut lists = Vec::with_capacity(terms.len());
         for (term, p) in terms {
             idx.text.push_str(&term);
             idx.term_ends.push(idx.text.len() as u32);
-            idx.postings.push(p.bytes.into_boxed_slice());
+            lists.push(p.bytes.into_boxed_slice());
         }
+        idx.postings = PostingStore::Lists(lists);
         idx
     }
 }
@@ -169,8 +171,40 @@ pub struct SearchIndex {
     text: String,
     term_ends: Vec<u32>,
     /// Delta-varint article numbers, per term.
-    postings: Vec<Box<[u8]>>,
+    postings: PostingStore,
     docs: u32,
+}
+
+/// Posting lists: one allocation per term when built (shrunk in place, never copied), one
+/// buffer when read from the cache (read straight into it).
+#[derive(Debug, Clone)]
+enum PostingStore {
+    Lists(Vec<Box<[u8]>>),
+    Packed { offsets: Vec<u64>, blob: Vec<u8> },
+}
+
+impl Default for PostingStore {
+    fn default() -> Self {
+        PostingStore::Lists(Vec::new())
+    }
+}
+
+impl PostingStore {
+    fn get(&self, i: usize) -> &[u8] {
+        match self {
+            PostingStore::Lists(v) => &v[i],
+            PostingStore::Packed { offsets, blob } => &blob[offsets[i] as usize..offsets[i + 1] as usize],
+        }
+    }
+
+    fn heap_bytes(&self) -> usize {
+        match self {
+            PostingStore::Lists(v) => {
+                v.capacity() * std::mem::size_of::<Box<[u8]>>() + v.iter().map(|p| p.len()).sum::<usize>()
+            }
+            PostingStore::Packed { offsets, blob } => offsets.capacity() * 8 + blob.capacity(),
+        }
+    }
 }
 
 impl SearchIndex {
@@ -180,10 +214,75 @@ impl SearchIndex {
 
     /// Bytes of memory the index holds (without allocator overhead).
     pub fn heap_bytes(&self) -> usize {
-        self.text.capacity()
-            + self.term_ends.capacity() * 4
-            + self.postings.capacity() * std::mem::size_of::<Box<[u8]>>()
-            + self.postings.iter().map(|p| p.len()).sum::<usize>()
+        self.text.capacity() + self.term_ends.capacity() * 4 + self.postings.heap_bytes()
+    }
+
+    /// Writes the index as raw little-endian arrays (for the corpus cache).
+    pub fn write_raw(&self, out: &mut impl std::io::Write) -> std::io::Result<()> {
+        let n = self.term_ends.len();
+        out.write_all(&self.docs.to_le_bytes())?;
+        out.write_all(&(self.text.len() as u64).to_le_bytes())?;
+        out.write_all(self.text.as_bytes())?;
+        out.write_all(&(n as u64).to_le_bytes())?;
+        for e in &self.term_ends {
+            out.write_all(&e.to_le_bytes())?;
+        }
+        let mut offset = 0u64;
+        out.write_all(&offset.to_le_bytes())?;
+        for i in 0..n {
+            offset += self.postings.get(i).len() as u64;
+            out.write_all(&offset.to_le_bytes())?;
+        }
+        for i in 0..n {
+            out.write_all(self.postings.get(i))?;
+        }
+        Ok(())
+    }
+
+    /// Reads what [`SearchIndex::write_raw`] wrote; None if it is not well formed. The posting
+    /// lists are read straight into one buffer.
+    pub fn read_raw(r: &mut impl std::io::Read) -> Option<SearchIndex> {
+        fn bytes(r: &mut impl std::io::Read, n: usize) -> Option<Vec<u8>> {
+            // Guard against a damaged length asking for an absurd allocation.
+            if n > 1 << 36 {
+                return None;
+            }
+            let mut v = vec![0; n];
+            r.read_exact(&mut v).ok()?;
+            Some(v)
+        }
+        fn u64_of(r: &mut impl std::io::Read) -> Option<u64> {
+            let mut b = [0; 8];
+            r.read_exact(&mut b).ok()?;
+            Some(u64::from_le_bytes(b))
+        }
+        let mut d = [0; 4];
+        r.read_exact(&mut d).ok()?;
+        let docs = u32::from_le_bytes(d);
+        let text_len = usize::try_from(u64_of(r)?).ok()?;
+        let text = String::from_utf8(bytes(r, text_len)?).ok()?;
+        let n = usize::try_from(u64_of(r)?).ok()?;
+        let ends = bytes(r, n.checked_mul(4)?)?;
+        let term_ends: Vec<u32> = ends.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect();
+        if term_ends.windows(2).any(|w| w[0] > w[1]) || term_ends.last().is_some_and(|&e| e as usize != text.len()) {
+            return None;
+        }
+        if term_ends.iter().any(|&e| !text.is_char_boundary(e as usize)) {
+            return None;
+        }
+        let raw = bytes(r, (n + 1).checked_mul(8)?)?;
+        let offsets: Vec<u64> =
+            raw.chunks_exact(8).map(|c| u64::from_le_bytes(c.try_into().unwrap_or([0; 8]))).collect();
+        if offsets.first() != Some(&0) || offsets.windows(2).any(|w| w[0] > w[1]) {
+            return None;
+        }
+        let blob = bytes(r, usize::try_from(*offsets.last()?).ok()?)?;
+        // Nothing may follow.
+        let mut extra = [0; 1];
+        if r.read(&mut extra).ok()? != 0 {
+            return None;
+        }
+        Some(SearchIndex { text, term_ends, postings: PostingStore::Packed { offsets, blob }, docs })
     }
 
     fn term(&self, i: usize) -> &str {
@@ -192,7 +291,7 @@ impl SearchIndex {
     }
 
     fn postings_of(&self, i: usize) -> &[u8] {
-        &self.postings[i]
+        self.postings.get(i)
     }
 
     /// Articles containing a word that starts with `prefix` (already folded).
@@ -383,6 +482,25 @@ mod tests {
         assert_eq!(hits(&idx, "alpha"), [0, 1, 2]);
         assert_eq!(hits(&idx, "beta"), [1]);
         assert_eq!(hits(&idx, "dup"), Vec::<u32>::new());
+    }
+
+    #[test]
+    fn raw_round_trip() {
+        let idx = index(&["Kim meets Putin in Vladivostok", "신혜인 기자", "Putin"]);
+        let mut raw = Vec::new();
+        idx.write_raw(&mut raw).unwrap();
+        let back = SearchIndex::read_raw(&mut raw.as_slice()).expect("reads back");
+        for q in ["putin", "kim", "신혜", "v", "zzz"] {
+            assert_eq!(back.search(&Query::new(q)), idx.search(&Query::new(q)), "{q}");
+        }
+        let mut again = Vec::new();
+        back.write_raw(&mut again).unwrap();
+        assert_eq!(again, raw, "the packed form writes the same bytes");
+        assert!(SearchIndex::read_raw(&mut &raw[..raw.len() - 1]).is_none(), "a cut file is rejected");
+        let mut longer = raw.clone();
+        longer.push(0);
+        assert!(SearchIndex::read_raw(&mut longer.as_slice()).is_none(), "so is a longer one");
+        assert!(SearchIndex::read_raw(&mut &[][..]).is_none());
     }
 
     #[test]

@@ -13,6 +13,7 @@ use rayon::prelude::*;
 
 use super::Corpus;
 use super::article::{Article, ArticleId, FieldEvidence, OutletRef, Record, SourceRef};
+use super::cache::{self, Stamp};
 use super::diag::Diagnostic;
 use super::formats::{self, Format, Parsed, Problem};
 use super::index::{IndexBuilder, SearchIndex};
@@ -27,11 +28,14 @@ pub struct LoadOptions {
     pub metadata: bool,
     /// Build the full-text index while loading (the reader and `--search` need it).
     pub index: bool,
+    /// Use and write the corpus cache (see [`super::cache`]). Off by default in the library,
+    /// on in the command line.
+    pub cache: bool,
 }
 
 impl Default for LoadOptions {
     fn default() -> Self {
-        LoadOptions { metadata: true, index: true }
+        LoadOptions { metadata: true, index: true, cache: false }
     }
 }
 
@@ -53,15 +57,17 @@ pub struct SourceFile {
     pub path: String,
     pub origin: Origin,
     pub format: Format,
+    /// Size, time and hash when it was read (files on disk that could be read).
+    pub stamp: Option<Stamp>,
 }
 
 impl SourceFile {
     fn on_disk(path: PathBuf, format: Format) -> SourceFile {
         match path.into_os_string().into_string() {
-            Ok(s) => SourceFile { path: s, origin: Origin::Disk, format },
+            Ok(s) => SourceFile { path: s, origin: Origin::Disk, format, stamp: None },
             Err(raw) => {
                 let p = PathBuf::from(raw);
-                SourceFile { path: p.display().to_string(), origin: Origin::DiskRaw(p), format }
+                SourceFile { path: p.display().to_string(), origin: Origin::DiskRaw(p), format, stamp: None }
             }
         }
     }
@@ -102,18 +108,46 @@ pub mod bundled {
 }
 
 /// Files found under the inputs.
-struct Found {
-    files: Vec<(PathBuf, Format)>,
-    metadata: Vec<PathBuf>,
+pub(crate) struct Found {
+    pub(crate) files: Vec<(PathBuf, Format)>,
+    pub(crate) listing: Listing,
     /// Named paths that could not be read at all.
-    unreadable: usize,
+    pub(crate) unreadable: usize,
 }
 
-fn discover(inputs: &[PathBuf], opts: LoadOptions, diags: &mut Vec<Diagnostic>) -> Found {
-    let mut found = Found { files: Vec::new(), metadata: Vec::new(), unreadable: 0 };
+/// What else a walk found, besides the files: what the cache checks to trust a listing.
+pub(crate) struct Listing {
+    pub(crate) metadata: Vec<PathBuf>,
+    /// What each named path was: 0 missing, 1 a file, 2 a folder, 3 something else.
+    pub(crate) inputs: Vec<u8>,
+    /// Folders whose listing the result depends on, with their modification time when read:
+    /// while none changes, no file was added, removed or renamed.
+    pub(crate) dirs: Vec<(PathBuf, u64)>,
+}
+
+fn mtime_ns(m: &std::fs::Metadata) -> u64 {
+    Stamp::of_metadata(m).mtime_ns
+}
+
+/// What a named path is now: 0 missing, 1 a file, 2 a folder, 3 something else.
+pub(crate) fn input_kind(p: &Path) -> u8 {
+    match std::fs::metadata(p) {
+        Err(_) => 0,
+        Ok(m) if m.is_file() => 1,
+        Ok(m) if m.is_dir() => 2,
+        Ok(_) => 3,
+    }
+}
+
+pub(crate) fn discover(inputs: &[PathBuf], opts: LoadOptions, diags: &mut Vec<Diagnostic>) -> Found {
+    let mut found = Found {
+        files: Vec::new(),
+        listing: Listing { metadata: Vec::new(), inputs: Vec::new(), dirs: Vec::new() },
+        unreadable: 0,
+    };
     let add_meta = |found: &mut Found, p: PathBuf| {
-        if opts.metadata && !found.metadata.contains(&p) {
-            found.metadata.push(p);
+        if opts.metadata && !found.listing.metadata.contains(&p) {
+            found.listing.metadata.push(p);
         }
     };
     for input in inputs {
@@ -123,10 +157,23 @@ fn discover(inputs: &[PathBuf], opts: LoadOptions, diags: &mut Vec<Diagnostic>) 
             Err(e) => {
                 diags.push(Diagnostic::error(shown, None, io_message(&e)));
                 found.unreadable += 1;
+                found.listing.inputs.push(0);
                 continue;
             }
         };
+        found.listing.inputs.push(if meta.is_file() {
+            1
+        } else if meta.is_dir() {
+            2
+        } else {
+            3
+        });
         if meta.is_file() {
+            // A newsdesk.toml may appear beside it.
+            let parent = input.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+            if let Ok(m) = std::fs::metadata(parent) {
+                found.listing.dirs.push((parent.to_path_buf(), mtime_ns(&m)));
+            }
             if input.file_name().is_some_and(|n| n == metadata::FILE_NAME) {
                 add_meta(&mut found, input.clone());
                 continue;
@@ -164,6 +211,9 @@ fn discover(inputs: &[PathBuf], opts: LoadOptions, diags: &mut Vec<Diagnostic>) 
             };
             let ft = entry.file_type();
             if ft.is_dir() {
+                if let Ok(m) = entry.metadata() {
+                    found.listing.dirs.push((entry.into_path(), mtime_ns(&m)));
+                }
                 continue;
             }
             let path = entry.into_path();
@@ -196,15 +246,22 @@ struct ChunkResult {
     articles: Vec<(u32, Parsed, u32)>,
     problems: Vec<(u32, Problem)>,
     index: Option<IndexBuilder>,
+    stamps: Vec<(u32, Stamp)>,
 }
 
 fn read_bytes(file: &SourceFile) -> Result<std::borrow::Cow<'static, [u8]>, Problem> {
+    read_stamped(file).map(|(b, _)| b)
+}
+
+/// A file's bytes, and its stamp (size, time, content hash) when it is on disk.
+fn read_stamped(file: &SourceFile) -> Result<(std::borrow::Cow<'static, [u8]>, Option<Stamp>), Problem> {
     match (&file.origin, file.disk_path()) {
-        (Origin::Bundled(b), _) => Ok(std::borrow::Cow::Borrowed(b)),
+        (Origin::Bundled(b), _) => Ok((std::borrow::Cow::Borrowed(b), None)),
         (_, None) => Err(Problem { line: None, severity: super::diag::Severity::Error, message: "no source".into() }),
         (_, Some(p)) => {
             let mut f = std::fs::File::open(p).map_err(|e| problem_io(&e))?;
-            let len = f.metadata().map_err(|e| problem_io(&e))?.len();
+            let meta = f.metadata().map_err(|e| problem_io(&e))?;
+            let len = meta.len();
             let max = file.format.max_bytes();
             if len > max {
                 return Err(Problem {
@@ -220,7 +277,9 @@ fn read_bytes(file: &SourceFile) -> Result<std::borrow::Cow<'static, [u8]>, Prob
             }
             let mut buf = Vec::with_capacity(len as usize);
             f.read_to_end(&mut buf).map_err(|e| problem_io(&e))?;
-            Ok(std::borrow::Cow::Owned(buf))
+            let mut stamp = Stamp::of_metadata(&meta);
+            stamp.hash = xxhash_rust::xxh3::xxh3_64(&buf);
+            Ok((std::borrow::Cow::Owned(buf), Some(stamp)))
         }
     }
 }
@@ -230,11 +289,21 @@ fn problem_io(e: &std::io::Error) -> Problem {
 }
 
 fn parse_chunk(files: &[SourceFile], first: u32, outlets: &Outlets, meta: &Metadata, index: bool) -> ChunkResult {
-    let mut out = ChunkResult { articles: Vec::new(), problems: Vec::new(), index: index.then(IndexBuilder::default) };
+    let mut out = ChunkResult {
+        articles: Vec::new(),
+        problems: Vec::new(),
+        index: index.then(IndexBuilder::default),
+        stamps: Vec::new(),
+    };
     for (k, file) in files.iter().enumerate() {
         let fi = first + k as u32;
-        let bytes = match read_bytes(file) {
-            Ok(b) => b,
+        let bytes = match read_stamped(file) {
+            Ok((b, stamp)) => {
+                if let Some(s) = stamp {
+                    out.stamps.push((fi, s));
+                }
+                b
+            }
             Err(p) => {
                 out.problems.push((fi, p));
                 continue;
@@ -280,14 +349,36 @@ fn finish(e: &mut super::article::Extraction, meta: &Metadata, file: &SourceFile
 /// The warning for an article whose text names no outlet.
 pub const NO_OUTLET: &str = "no outlet named in the text; name it in newsdesk.toml";
 
-/// Loads the given paths.
+/// Loads the given paths (through the cache in the user's cache directory when
+/// `opts.cache`).
 pub fn load_paths(inputs: &[PathBuf], opts: LoadOptions) -> Corpus {
+    let dir = if opts.cache { cache::cache_dir() } else { None };
+    load_with_cache(inputs, opts, dir.as_deref())
+}
+
+/// Loads the given paths, using and writing a cache in `cache_dir` when given.
+pub fn load_with_cache(inputs: &[PathBuf], opts: LoadOptions, cache_dir: Option<&Path>) -> Corpus {
+    let key = cache_dir.and_then(|d| cache::Key::new(d, inputs, opts.metadata));
+    if let Some(key) = &key {
+        let t = Instant::now();
+        let rewalk = || {
+            let mut d = Vec::new();
+            let f = discover(inputs, opts, &mut d);
+            (f, d)
+        };
+        if let Some(c) = cache::load(key, inputs, &rewalk) {
+            timing("read the cache", t, c.len());
+            return c;
+        }
+        timing("no usable cache", t, 0);
+    }
     let mut diags = Vec::new();
     let t = Instant::now();
     let found = discover(inputs, opts, &mut diags);
     timing("discover", t, found.files.len());
+    let walk_diagnostics = diags.clone();
     let mut meta = Metadata::default();
-    for m in &found.metadata {
+    for m in &found.listing.metadata {
         match std::fs::read(m) {
             Ok(bytes) => {
                 let (text, _) = text::decode(&bytes);
@@ -296,9 +387,16 @@ pub fn load_paths(inputs: &[PathBuf], opts: LoadOptions) -> Corpus {
             Err(e) => diags.push(Diagnostic::error(m.display().to_string(), None, io_message(&e))),
         }
     }
-    let files = found.files.into_iter().map(|(p, format)| SourceFile::on_disk(p, format)).collect();
+    let Found { files, listing, unreadable } = found;
+    let files = files.into_iter().map(|(p, format)| SourceFile::on_disk(p, format)).collect();
     let mut corpus = build(files, meta, diags, opts);
-    corpus.unreadable_inputs = found.unreadable;
+    corpus.unreadable_inputs = unreadable;
+    // Only a load that built the index is worth keeping: it is the slow one.
+    if let Some(key) = key.filter(|_| opts.index) {
+        let t = Instant::now();
+        cache::store(&key, &corpus, &walk_diagnostics, &listing);
+        timing("write the cache", t, corpus.len());
+    }
     corpus
 }
 
@@ -311,7 +409,12 @@ pub fn load_bundled(opts: LoadOptions) -> Corpus {
     }
     let files = bundled::FILES
         .iter()
-        .map(|(p, b)| SourceFile { path: (*p).to_string(), origin: Origin::Bundled(b), format: Format::Text })
+        .map(|(p, b)| SourceFile {
+            path: (*p).to_string(),
+            origin: Origin::Bundled(b),
+            format: Format::Text,
+            stamp: None,
+        })
         .collect();
     build(files, meta, diags, opts)
 }
@@ -332,6 +435,8 @@ fn build(files: Vec<SourceFile>, meta: Metadata, mut diags: Vec<Diagnostic>, opt
         }
     }
     let t = Instant::now();
+    let mut files = files;
+    let mut stamps: Vec<(u32, Stamp)> = Vec::with_capacity(files.len());
     let mut articles: Vec<Article> = Vec::with_capacity(files.len());
     let mut records: Vec<Record> = Vec::new();
     let mut seen: foldhash::HashMap<ArticleId, u32> = foldhash::HashMap::default();
@@ -360,7 +465,8 @@ fn build(files: Vec<SourceFile>, meta: Metadata, mut diags: Vec<Diagnostic>, opt
         let (parsed, ()) = rayon::join(
             || next.map(parse).unwrap_or_default(),
             || {
-                for r in std::mem::take(&mut pending) {
+                for mut r in std::mem::take(&mut pending) {
+                    stamps.append(&mut r.stamps);
                     let sink =
                         Sink { articles: &mut articles, records: &mut records, seen: &mut seen, diags: &mut diags };
                     merge_chunk(r, &files, &mut outlets, sink, index.as_mut());
@@ -376,6 +482,9 @@ fn build(files: Vec<SourceFile>, meta: Metadata, mut diags: Vec<Diagnostic>, opt
         b.finish()
     });
     timing("finish index", t, index.as_ref().map_or(0, SearchIndex::terms));
+    for (fi, s) in stamps {
+        files[fi as usize].stamp = Some(s);
+    }
     let mut corpus = Corpus::new(files, articles, outlets, meta, diags, index);
     corpus.records = records;
     corpus

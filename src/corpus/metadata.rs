@@ -47,7 +47,7 @@ struct RawOverride {
 }
 
 /// Fields one metadata entry sets for one file; each with its line in the metadata file.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, Deserialize)]
 pub struct Override {
     /// Index of the metadata file (in [`Metadata::files`]) this came from.
     pub source: usize,

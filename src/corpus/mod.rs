@@ -6,6 +6,7 @@
 //! again on demand ([`Corpus::extraction`]).
 
 pub mod article;
+pub mod cache;
 pub mod dates;
 pub mod diag;
 pub mod extract;
@@ -80,6 +81,7 @@ pub struct Corpus {
     /// compact arrays: reading them from 100,000 scattered `Article`s was a cache miss each.
     time_keys: Vec<Option<timeline::TimeKey>>,
     outlet_slots: Vec<u16>,
+    from_cache: bool,
 }
 
 /// `outlet_slots` value of an article with no outlet.
@@ -136,6 +138,7 @@ impl Corpus {
             records: Vec::new(),
             time_keys,
             outlet_slots,
+            from_cache: false,
         }
     }
 
@@ -197,6 +200,11 @@ impl Corpus {
 
     pub fn diagnostics(&self) -> &[Diagnostic] {
         &self.diagnostics
+    }
+
+    /// Whether this corpus was read from the cache rather than from its files.
+    pub fn loaded_from_cache(&self) -> bool {
+        self.from_cache
     }
 
     /// Paths the user named that could not be read at all (missing, unreadable).

@@ -9,7 +9,7 @@ use super::index::Query;
 use super::*;
 
 fn bundled(metadata: bool) -> Corpus {
-    Corpus::load(&[], LoadOptions { metadata, index: true })
+    Corpus::load(&[], LoadOptions { metadata, index: true, cache: false })
 }
 
 fn row(c: &Corpus, i: u32) -> (String, Option<String>, Option<String>, Vec<String>) {
@@ -261,9 +261,239 @@ fn bodies_are_read_again_on_demand() {
 #[test]
 fn the_lazy_index_equals_the_one_built_at_load() {
     let eager = bundled(true);
-    let lazy = Corpus::load(&[], LoadOptions { metadata: true, index: false });
+    let lazy = Corpus::load(&[], LoadOptions { metadata: true, index: false, cache: false });
     for q in ["kim", "vladivostok train", "medvedev", "신혜인", "zzz"] {
         let f = Filter { search: Some(Query::new(q)), ..Filter::default() };
         assert_eq!(eager.select(&f, Order::NewestFirst), lazy.select(&f, Order::NewestFirst), "{q}");
+    }
+}
+
+// ---- the cache ------------------------------------------------------------------------------
+
+mod cache {
+    use super::*;
+    use crate::corpus::load::load_with_cache;
+    use std::time::SystemTime;
+
+    const OPTS: LoadOptions = LoadOptions { metadata: true, index: true, cache: true };
+
+    /// A corpus folder with the seeds, a JSON file, a bad file and a metadata file.
+    fn folder() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpus");
+        for e in std::fs::read_dir(&root).unwrap() {
+            let e = e.unwrap();
+            std::fs::copy(e.path(), dir.path().join(e.file_name())).unwrap();
+        }
+        std::fs::write(
+            dir.path().join("more.jsonl"),
+            "{\"title\": \"A JSON one\", \"published\": \"2019-05-01\", \"body\": \"Kim.\"}\n{bad\n",
+        )
+        .unwrap();
+        std::fs::write(dir.path().join("empty.txt"), "").unwrap();
+        dir
+    }
+
+    fn summary(c: &Corpus) -> Vec<String> {
+        let mut v: Vec<String> = c
+            .articles()
+            .iter()
+            .map(|a| {
+                format!(
+                    "{} {} {:?} {:?} {:?} {:?} {:?} {} {:?} {:?}",
+                    a.id,
+                    a.title,
+                    c.outlet_name(a.outlet),
+                    c.outlet_name(a.agency),
+                    a.published,
+                    a.authors,
+                    a.url,
+                    a.words,
+                    a.evidence,
+                    c.record(a)
+                )
+            })
+            .collect();
+        v.extend(c.diagnostics().iter().map(ToString::to_string));
+        v
+    }
+
+    fn searches(c: &Corpus) -> Vec<Vec<u32>> {
+        ["kim", "vladivostok train", "신혜인", "json", "zzz"]
+            .iter()
+            .map(|q| c.select(&Filter { search: Some(Query::new(q)), ..Filter::default() }, Order::NewestFirst))
+            .collect()
+    }
+
+    #[test]
+    fn a_cached_corpus_is_the_corpus() {
+        let dir = folder();
+        let cache = tempfile::tempdir().unwrap();
+        let inputs = [dir.path().to_path_buf()];
+        let fresh = load_with_cache(&inputs, OPTS, Some(cache.path()));
+        assert!(!fresh.loaded_from_cache());
+        let cached = load_with_cache(&inputs, OPTS, Some(cache.path()));
+        assert!(cached.loaded_from_cache(), "the second load reads the cache");
+        assert_eq!(summary(&cached), summary(&fresh));
+        assert_eq!(searches(&cached), searches(&fresh));
+        assert_eq!(cached.count(Severity::Error), 2, "the empty file and the bad JSON line");
+        // Bodies are still read from the files, with metadata overrides applied.
+        for i in 0..cached.len() as u32 {
+            assert_eq!(cached.extraction(i).unwrap(), fresh.extraction(i).unwrap());
+        }
+        let wic = (0..cached.len() as u32).find(|&i| cached.get(i).title.contains("may visit")).unwrap();
+        assert_eq!(cached.outlet_name(cached.get(wic).outlet), Some("WIC News"));
+        // Other options are another cache.
+        let plain = load_with_cache(&inputs, LoadOptions { metadata: false, ..OPTS }, Some(cache.path()));
+        assert!(!plain.loaded_from_cache());
+        assert_eq!(plain.outlet_name(plain.get(wic).outlet), None);
+    }
+
+    fn reload(inputs: &[PathBuf], cache: &std::path::Path) -> Corpus {
+        load_with_cache(inputs, OPTS, Some(cache))
+    }
+
+    #[test]
+    fn any_change_to_the_files_means_a_full_load() {
+        let dir = folder();
+        let cache = tempfile::tempdir().unwrap();
+        let inputs = [dir.path().to_path_buf()];
+        reload(&inputs, cache.path());
+        assert!(reload(&inputs, cache.path()).loaded_from_cache());
+
+        // An edit that changes the size.
+        let a = dir.path().join("004_137e2a66756e9f36.txt");
+        let mut text = std::fs::read_to_string(&a).unwrap();
+        text = text.replacen("Kim Jong-un will visit Russia", "Kim Jong-un will tour Russia", 2);
+        std::fs::write(&a, &text).unwrap();
+        let c = reload(&inputs, cache.path());
+        assert!(!c.loaded_from_cache());
+        assert!(c.articles().iter().any(|x| x.title.contains("will tour Russia")));
+        assert!(reload(&inputs, cache.path()).loaded_from_cache());
+
+        // The same size and, restored by hand, the same time: caught by the content hash, since
+        // the file changed moments before the cache was written.
+        let before = std::fs::metadata(&a).unwrap().modified().unwrap();
+        let same_size = text.replacen("will tour Russia", "will ride Russia", 2);
+        assert_eq!(same_size.len(), text.len());
+        std::fs::write(&a, &same_size).unwrap();
+        std::fs::File::options().write(true).open(&a).unwrap().set_modified(before).unwrap();
+        let c = reload(&inputs, cache.path());
+        assert!(!c.loaded_from_cache(), "a same-size rewrite in the same tick is still seen");
+        assert!(c.articles().iter().any(|x| x.title.contains("will ride Russia")));
+
+        // A new file, then a removed one.
+        std::fs::write(dir.path().join("new.txt"), "A new headline about the summit\n\nPublished: 2019-04-26\n\nText.")
+            .unwrap();
+        let c = reload(&inputs, cache.path());
+        assert!(!c.loaded_from_cache());
+        assert!(c.articles().iter().any(|x| &*x.title == "A new headline about the summit"));
+        std::fs::remove_file(dir.path().join("new.txt")).unwrap();
+        let c = reload(&inputs, cache.path());
+        assert!(!c.loaded_from_cache());
+        assert!(!c.articles().iter().any(|x| &*x.title == "A new headline about the summit"));
+
+        // The metadata file.
+        let meta = dir.path().join("newsdesk.toml");
+        let t = std::fs::read_to_string(&meta).unwrap().replace("outlet = \"WIC News\"", "outlet = \"WIC\"");
+        std::fs::write(&meta, t).unwrap();
+        std::fs::File::options()
+            .write(true)
+            .open(&meta)
+            .unwrap()
+            .set_modified(SystemTime::now() + std::time::Duration::from_secs(5))
+            .unwrap();
+        assert!(!reload(&inputs, cache.path()).loaded_from_cache());
+    }
+
+    #[test]
+    fn a_damaged_cache_is_ignored() {
+        let dir = folder();
+        let cache = tempfile::tempdir().unwrap();
+        let inputs = [dir.path().to_path_buf()];
+        let fresh = reload(&inputs, cache.path());
+        let file = std::fs::read_dir(cache.path())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| p.extension().is_some_and(|x| x == "cache"))
+            .unwrap();
+        let bytes = std::fs::read(&file).unwrap();
+        for damaged in [&bytes[..bytes.len() / 2], &bytes[..10], b"garbage".as_slice()] {
+            std::fs::write(&file, damaged).unwrap();
+            let c = reload(&inputs, cache.path());
+            assert!(!c.loaded_from_cache());
+            assert_eq!(summary(&c), summary(&fresh));
+        }
+    }
+}
+
+mod cache_folders {
+    use super::*;
+    use crate::corpus::load::load_with_cache;
+    use std::time::{Duration, SystemTime};
+
+    const OPTS: LoadOptions = LoadOptions { metadata: true, index: true, cache: true };
+
+    fn set_mtime(p: &std::path::Path, t: SystemTime) {
+        std::fs::File::open(p).unwrap().set_modified(t).unwrap();
+    }
+
+    /// Dates every file and folder under `root` an hour back, so none is "racy".
+    fn age(root: &std::path::Path) -> SystemTime {
+        let past = SystemTime::now() - Duration::from_secs(3600);
+        for e in walkdir::WalkDir::new(root).contents_first(true) {
+            set_mtime(e.unwrap().path(), past);
+        }
+        past
+    }
+
+    #[test]
+    fn unchanged_folders_need_no_walk_and_changed_ones_are_seen() {
+        let dir = tempfile::tempdir().unwrap();
+        let sub = dir.path().join("2019");
+        std::fs::create_dir(&sub).unwrap();
+        std::fs::write(sub.join("a.txt"), "A headline about the summit\n\nPublished: 2019-04-23\n\nText.").unwrap();
+        age(dir.path());
+        let cache = tempfile::tempdir().unwrap();
+        let inputs = [dir.path().to_path_buf()];
+        assert!(!load_with_cache(&inputs, OPTS, Some(cache.path())).loaded_from_cache());
+        assert!(load_with_cache(&inputs, OPTS, Some(cache.path())).loaded_from_cache());
+
+        // A new file changes its folder's time: seen.
+        std::fs::write(sub.join("b.txt"), "Another headline about the summit\n\nPublished: 2019-04-24\n\nText.")
+            .unwrap();
+        let c = load_with_cache(&inputs, OPTS, Some(cache.path()));
+        assert!(!c.loaded_from_cache());
+        assert_eq!(c.len(), 2);
+
+        // Proof that an unchanged folder is not listed again: a file slipped in with the
+        // folder's time put back by hand is not noticed (the documented trade-off).
+        let past = age(dir.path());
+        assert!(!load_with_cache(&inputs, OPTS, Some(cache.path())).loaded_from_cache(), "times changed");
+        assert!(load_with_cache(&inputs, OPTS, Some(cache.path())).loaded_from_cache());
+        std::fs::write(sub.join("c.txt"), "A third headline about the summit\n\nPublished: 2019-04-25\n\nText.")
+            .unwrap();
+        set_mtime(&sub.join("c.txt"), past);
+        set_mtime(&sub, past);
+        let c = load_with_cache(&inputs, OPTS, Some(cache.path()));
+        assert!(c.loaded_from_cache());
+        assert_eq!(c.len(), 2);
+    }
+
+    #[test]
+    fn a_named_path_that_appears_or_vanishes_is_seen() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.txt"), "A headline about the summit\n\nPublished: 2019-04-23\n\nText.")
+            .unwrap();
+        age(dir.path());
+        let cache = tempfile::tempdir().unwrap();
+        let missing = dir.path().join("later");
+        let inputs = [dir.path().join("a.txt"), missing.clone()];
+        let c = load_with_cache(&inputs, OPTS, Some(cache.path()));
+        assert_eq!((c.len(), c.unreadable_inputs()), (1, 1));
+        std::fs::create_dir(&missing).unwrap();
+        let c = load_with_cache(&inputs, OPTS, Some(cache.path()));
+        assert!(!c.loaded_from_cache());
+        assert_eq!(c.unreadable_inputs(), 0);
     }
 }

@@ -201,9 +201,13 @@ impl<'c> Model<'c> {
                 return Effect::None;
             }
             Action::Apply => {
-                self.view.filter.outlets = p.selection();
-                self.refilter();
-                return Effect::None;
+                if p.items.iter().all(|i| !i.ticked) {
+                    self.message = Some(Message { text: "tick at least one outlet (a ticks all)".into(), error: true });
+                } else {
+                    self.view.filter.outlets = p.selection();
+                    self.refilter();
+                    return Effect::None;
+                }
             }
             Action::Down | Action::Wheel { down: true, .. } => p.move_to(p.cursor + 1, rows),
             Action::Up | Action::Wheel { down: false, .. } => p.move_to(p.cursor.saturating_sub(1), rows),
@@ -746,6 +750,11 @@ mod tests {
         assert_eq!(m.view.len(), 1);
         assert_eq!(crate::ui::status::describe_filters(&m), "outlets: RT");
         m.update(Action::OutletFilter);
+        m.update(Action::PickerAll);
+        m.update(Action::PickerAll);
+        m.update(Action::Apply);
+        assert!(matches!(m.overlay, Overlay::Picker(_)), "nothing ticked: the picker stays");
+        assert!(m.message.as_ref().is_some_and(|x| x.error));
         m.update(Action::PickerAll);
         m.update(Action::Apply);
         assert_eq!(m.view.filter.outlets, None, "all ticked is no filter");

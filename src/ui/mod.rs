@@ -49,6 +49,7 @@ pub fn run(corpus: &Corpus, spec: &FilterSpec) -> anyhow::Result<ExitCode> {
     }
     let signals = terminal::Signals::register().context("installing signal handlers")?;
     terminal::install_panic_hook();
+    terminal::save_original();
     terminal::enter().context("setting up the terminal")?;
     let _guard = terminal::Guard;
     let mut term = Terminal::new(CrosstermBackend::new(std::io::stdout())).context("opening the terminal")?;
@@ -88,7 +89,7 @@ pub fn run(corpus: &Corpus, spec: &FilterSpec) -> anyhow::Result<ExitCode> {
         match effect {
             Effect::Quit => break,
             Effect::Suspend => {
-                terminal::suspend(&mut term)?;
+                terminal::suspend(&mut term, &heartbeat)?;
                 let size = term.size()?;
                 model.update(action::Action::Resize(size.width, size.height));
                 dirty = true;

@@ -15,6 +15,18 @@ use ratatui::crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, d
 
 pub type Term = Terminal<CrosstermBackend<Stdout>>;
 
+/// The terminal's settings before newsdesk changed them, for the watchdog's lock-free restore.
+static ORIGINAL: std::sync::OnceLock<libc::termios> = std::sync::OnceLock::new();
+
+/// Remembers the terminal's settings; call once, before [`enter`].
+pub fn save_original() {
+    // SAFETY: termios is plain data; tcgetattr fills it and we keep it only if it succeeded.
+    let mut t: libc::termios = unsafe { std::mem::zeroed() };
+    if unsafe { libc::tcgetattr(0, &mut t) } == 0 {
+        let _ = ORIGINAL.set(t);
+    }
+}
+
 /// Puts the terminal into the reader's modes.
 pub fn enter() -> io::Result<()> {
     enable_raw_mode()?;
@@ -107,9 +119,9 @@ impl Default for Heartbeat {
     }
 }
 
-/// How long the loop may go without a turn, while a signal or a lost terminal waits, before
-/// the watchdog ends the process.
-const STUCK: Duration = Duration::from_millis(1500);
+/// How long the loop may go without a turn, while a stop signal waits, before the watchdog
+/// ends the process. Longer than crossterm's own waits (2 s for a terminal's reply).
+const STUCK: Duration = Duration::from_secs(3);
 
 /// Ends the process when the event loop cannot: crossterm 0.29 spins inside `event::poll` and
 /// never returns once the terminal is gone (crossterm-rs/crossterm#793, fix pending in #1067),
@@ -150,10 +162,22 @@ pub fn terminal_gone() -> bool {
 
 /// Suspends the process with the terminal restored; on `fg`, takes the terminal back and
 /// redraws everything.
-pub fn suspend(terminal: &mut Term) -> io::Result<()> {
+pub fn suspend(terminal: &mut Term, heartbeat: &Heartbeat) -> io::Result<()> {
     leave()?;
     // The default action of SIGTSTP stops the process; execution continues here on SIGCONT.
     signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP)?;
+    // Stopped time is not a stuck loop.
+    heartbeat.beat();
     enter()?;
-    terminal.clear()
+    force_full_redraw(terminal)
+}
+
+/// Clears the screen and forgets what is on it, so the next draw paints every cell. Unlike
+/// `Terminal::clear`, this does not ask the terminal for the cursor position (a query that
+/// waits up to 2 s on a slow link, and fails on terminals that do not answer).
+pub fn force_full_redraw(terminal: &mut Term) -> io::Result<()> {
+    execute!(io::stdout(), ratatui::crossterm::terminal::Clear(ratatui::crossterm::terminal::ClearType::All))?;
+    terminal.swap_buffers();
+    terminal.swap_buffers();
+    Ok(())
 }
