@@ -543,25 +543,26 @@ impl<'c> Model<'c> {
             Some(r) => reader::wrap_width(r),
             None => reader::wrap_width(Rect { height: 1, ..self.screen }),
         };
-        let query = self.view.filter.search.clone();
-        self.reader.show(self.corpus, self.selected_article(), width, query.as_ref());
+        let selected = self.selected_article();
+        self.reader.show(self.corpus, selected, width, self.view.filter.search.as_ref());
         let rows = areas.reader.map_or(1, reader::content_rows);
         self.reader.scroll_by(0, rows);
 
         let tl_width = areas.timeline.map_or(self.screen.width, |r| r.width);
-        let key = (self.view.filter.clone(), self.timeline.zoom, tl_width);
-        if self.timeline_built_for.as_ref() != Some(&key) {
+        let zoom = self.timeline.zoom;
+        // Compared by reference: settle runs on every key press, the filter rarely changes.
+        let current = self
+            .timeline_built_for
+            .as_ref()
+            .is_some_and(|(f, z, w)| *f == self.view.filter && *z == zoom && *w == tl_width);
+        if !current {
             let dated = &self.view.rows[..self.view.dated];
-            let oldest_first: Vec<u32> = match self.view.order {
-                Order::OldestFirst => dated.to_vec(),
-                Order::NewestFirst => dated.iter().rev().copied().collect(),
-            };
             let undated = self.view.len() - self.view.dated;
             // Lane labels take their width first; the rest is for buckets.
             let pane = Rect { width: tl_width, ..self.screen };
             let cols = timeline::bucket_columns(pane, timeline::label_width(self.columns.outlet, pane));
-            self.timeline.rebuild(self.corpus, &oldest_first, undated, cols);
-            self.timeline_built_for = Some(key);
+            self.timeline.rebuild(self.corpus, dated, self.view.order == Order::NewestFirst, undated, cols);
+            self.timeline_built_for = Some((self.view.filter.clone(), zoom, tl_width));
             // The timeline's height can change the list's.
             let areas = self.areas();
             self.list.scroll_into_view(areas.list.map_or(1, list::content_rows));

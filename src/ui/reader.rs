@@ -55,26 +55,28 @@ impl ReaderPane {
             self.doc = article.map(|i| corpus.extraction(i).map_err(|e| e.to_string()));
             self.scroll = 0;
         }
-        let want = Built { article, width, evidence: self.evidence, query: query.filter(|q| !q.is_empty()).cloned() };
-        if want != self.built {
-            self.lines = match article {
-                Some(i) => build(corpus, i, self.doc.as_ref(), width as usize, self.evidence, want.query.as_ref()),
-                None => Vec::new(),
-            };
-            self.match_lines = match &want.query {
-                Some(q) => self
-                    .lines
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, l)| l.spans.iter().any(|s| s.style == theme::matched()))
-                    .map(|(i, _)| i)
-                    .filter(|_| !q.is_empty())
-                    .collect(),
-                None => Vec::new(),
-            };
-            self.built = want;
-            self.current_match = None;
+        let query = query.filter(|q| !q.is_empty());
+        let b = &self.built;
+        // Compared field by field: this runs on every key press, and rarely finds a change.
+        if b.article == article && b.width == width && b.evidence == self.evidence && b.query.as_ref() == query {
+            return;
         }
+        self.lines = match article {
+            Some(i) => build(corpus, i, self.doc.as_ref(), width as usize, self.evidence, query),
+            None => Vec::new(),
+        };
+        self.match_lines = match query {
+            Some(_) => self
+                .lines
+                .iter()
+                .enumerate()
+                .filter(|(_, l)| l.spans.iter().any(|s| s.style == theme::matched()))
+                .map(|(i, _)| i)
+                .collect(),
+            None => Vec::new(),
+        };
+        self.built = Built { article, width, evidence: self.evidence, query: query.cloned() };
+        self.current_match = None;
     }
 
     /// Scrolls by `delta` lines within `rows` visible rows.
