@@ -32,17 +32,18 @@ pub fn run(
 ) -> anyhow::Result<ExitCode> {
     let filter = config.filter.resolve(c).map_err(|e| UsageError(e.to_string()))?;
     let sel = c.select(&filter, Order::OldestFirst);
-    let dated: Vec<(u32, jiff::civil::Date)> =
-        sel.iter().filter_map(|&i| c.get(i).published.map(|p| (i, p.date))).collect();
-    let undated = sel.len() - dated.len();
-    let slots = slots(dated, Unit::Month, 1);
+    // Oldest first, undated last: the dated ones are a prefix.
+    let dated = sel.partition_point(|&i| c.time_key(i).is_some());
+    let keys: Vec<_> = sel[..dated].iter().filter_map(|&i| c.time_key(i)).collect();
+    let undated = sel.len() - dated;
+    let slots = slots(&keys, Unit::Month, 1);
     if format == TableFormat::Json {
         let months: Vec<MonthJson> = slots
             .iter()
             .filter_map(|s| match s {
-                Slot::Bucket { bucket, articles } => Some(MonthJson {
+                Slot::Bucket { bucket, items } => Some(MonthJson {
                     month: Unit::Month.label(*bucket),
-                    articles: articles.iter().map(|&i| c.get(i).id.hex()).collect(),
+                    articles: sel[items.clone()].iter().map(|&i| c.get(i).id.hex()).collect(),
                 }),
                 Slot::Gap { .. } => None,
             })
@@ -58,7 +59,7 @@ pub fn run(
     let max = slots
         .iter()
         .map(|s| match s {
-            Slot::Bucket { articles, .. } => articles.len(),
+            Slot::Bucket { items, .. } => items.len(),
             Slot::Gap { .. } => 0,
         })
         .max()
@@ -68,13 +69,13 @@ pub fn run(
         sel.iter().map(|&i| width(c.outlet_name(c.get(i).outlet).unwrap_or(UNKNOWN))).max().unwrap_or(0).min(22);
     for s in &slots {
         match s {
-            Slot::Bucket { bucket, articles } => {
-                let cells = (articles.len() * BAR).div_ceil(max);
-                writeln!(out, "{}  {} {}", Unit::Month.label(*bucket), "█".repeat(cells), articles.len())?;
+            Slot::Bucket { bucket, items } => {
+                let cells = (items.len() * BAR).div_ceil(max);
+                writeln!(out, "{}  {} {}", Unit::Month.label(*bucket), "█".repeat(cells), items.len())?;
                 if summary {
                     continue;
                 }
-                for &i in articles {
+                for &i in &sel[items.clone()] {
                     let a = c.get(i);
                     let date = a.published.map(|p| super::date_cell(Some(p))).unwrap_or_default();
                     let prefix = format!(

@@ -230,6 +230,26 @@ pub struct OtherDate {
 pub struct Note {
     pub line: u32,
     pub message: String,
+    /// The field the note is about, so a value given in newsdesk.toml retires it.
+    pub about: Option<NoteOn>,
+}
+
+/// Fields a note can be about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoteOn {
+    Title,
+    Published,
+    Outlet,
+}
+
+impl Note {
+    pub fn new(line: u32, message: impl Into<String>) -> Note {
+        Note { line, message: message.into(), about: None }
+    }
+
+    pub fn on(about: NoteOn, line: u32, message: impl Into<String>) -> Note {
+        Note { line, message: message.into(), about: Some(about) }
+    }
 }
 
 /// Everything read from one article.

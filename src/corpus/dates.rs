@@ -114,7 +114,7 @@ pub fn parse_line(line: &str, order: DayMonthOrder) -> Option<DateLine> {
     let mut i = 0;
     let weekday = skip_weekday(&toks, &mut i);
     let (m, used) = match_date(&toks, i, order)?;
-    if let Some(w) = weekday.filter(|_| m.weekday.is_none())
+    if let Some(w) = weekday
         && m.date.weekday() != w
     {
         return None;
@@ -130,7 +130,7 @@ pub fn parse_line(line: &str, order: DayMonthOrder) -> Option<DateLine> {
     Some(DateLine {
         published: Published { date: m.date, time },
         label,
-        weekday: weekday.is_some() || m.weekday.is_some(),
+        weekday: weekday.is_some(),
         ambiguous: m.ambiguous,
     })
 }
@@ -261,8 +261,8 @@ enum Form {
 struct Matched {
     date: Date,
     form: Form,
+    /// Read day-first without proof: 04/05/2019 with no month-first date in the file.
     ambiguous: bool,
-    weekday: Option<Weekday>,
 }
 
 /// Tries every date grammar at token `i`; returns the date and the index after it.
@@ -281,7 +281,7 @@ fn match_date(t: &[Tok<'_>], i: usize, order: DayMonthOrder) -> Option<(Matched,
     };
     let year = |n: Number| (n.digits == 4 && (1900..=2100).contains(&n.value)).then_some(n.value);
     let small = |n: Number| n.digits <= 2 && !n.ordinal;
-    let plain = |date, form, ambiguous| Matched { date, form, ambiguous, weekday: None };
+    let plain = |date, form, ambiguous| Matched { date, form, ambiguous };
 
     // 2019-04-23, 2019/04/23, 2019.04.23
     if let (Some(y), Some(s1), Some(m), Some(s2), Some(d)) = (num(i), sym(i + 1), num(i + 2), sym(i + 3), num(i + 4))
@@ -303,7 +303,9 @@ fn match_date(t: &[Tok<'_>], i: usize, order: DayMonthOrder) -> Option<(Matched,
         && small(b)
     {
         let (a, b) = (a.value, b.value);
-        let ambiguous = a <= 12 && b <= 12 && a != b && s1 != '.';
+        // Ambiguous only when read day-first without proof; month-first is chosen only on the
+        // file's own evidence.
+        let ambiguous = a <= 12 && b <= 12 && a != b && s1 != '.' && order == DayMonthOrder::DayFirst;
         let month_first = if a > 12 {
             false
         } else if b > 12 {

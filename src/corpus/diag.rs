@@ -55,6 +55,11 @@ impl fmt::Display for Diagnostic {
 
 /// The 1-based line of a byte offset in `text`.
 pub fn line_of(text: &str, offset: usize) -> u32 {
-    let end = offset.min(text.len());
-    1 + text.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count() as u32
+    line_of_bytes(text.as_bytes(), offset)
+}
+
+/// The 1-based line of a byte offset in raw bytes.
+pub fn line_of_bytes(bytes: &[u8], offset: usize) -> u32 {
+    let end = offset.min(bytes.len());
+    1 + memchr::memchr_iter(b'\n', &bytes[..end]).count() as u32
 }

@@ -35,10 +35,6 @@ impl DateRange {
         self.from.is_none_or(|f| d >= f) && self.to.is_none_or(|t| d <= t)
     }
 
-    pub fn is_open(&self) -> bool {
-        self.from.is_none() && self.to.is_none()
-    }
-
     /// Both ranges at once.
     pub fn intersect(self, other: DateRange) -> DateRange {
         DateRange {

@@ -6,9 +6,9 @@ use std::path::Path;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
-use super::article::{ArticleId, Author, Extraction, Field, Note, OutletRef, Record, Rule};
+use super::article::{ArticleId, Author, Extraction, Field, Note, NoteOn, OutletRef, Record, Rule};
 use super::dates::{self, DayMonthOrder, Published};
-use super::diag::{Severity, line_of};
+use super::diag::{Severity, line_of, line_of_bytes};
 use super::extract::{self, plain_body};
 use super::outlets::Outlets;
 use super::text;
@@ -76,12 +76,18 @@ pub struct Parsed {
 
 /// Reads the bytes of one file: its articles, and problems with the file itself.
 pub fn parse_file(bytes: &[u8], format: Format, outlets: &Outlets) -> (Vec<Parsed>, Vec<Problem>) {
+    parse_file_hashed(bytes, xxhash_rust::xxh3::xxh3_64(bytes), format, outlets)
+}
+
+/// [`parse_file`] for a caller that has hashed the bytes already (the hash is a text file's
+/// article id).
+pub fn parse_file_hashed(bytes: &[u8], hash: u64, format: Format, outlets: &Outlets) -> (Vec<Parsed>, Vec<Problem>) {
     let mut problems = Vec::new();
     if bytes.iter().all(u8::is_ascii_whitespace) {
         problems.push(Problem::error(None, "empty file; skipped"));
         return (Vec::new(), problems);
     }
-    if bytes[..bytes.len().min(8192)].contains(&0) {
+    if memchr::memchr(0, bytes).is_some() {
         problems.push(Problem::error(None, "binary file (contains NUL bytes); skipped"));
         return (Vec::new(), problems);
     }
@@ -95,7 +101,7 @@ pub fn parse_file(bytes: &[u8], format: Format, outlets: &Outlets) -> (Vec<Parse
                 ));
             }
             match parse_text(&text, outlets) {
-                Ok(e) => vec![Parsed { id: ArticleId::of_bytes(bytes), record: None, extraction: e }],
+                Ok(e) => vec![Parsed { id: ArticleId(hash), record: None, extraction: e }],
                 Err(p) => {
                     problems.push(p);
                     Vec::new()
@@ -103,8 +109,8 @@ pub fn parse_file(bytes: &[u8], format: Format, outlets: &Outlets) -> (Vec<Parse
             }
         }
         // JSON is parsed from the file's own bytes so record offsets can be read back by seeking.
-        Format::Json => parse_json(bytes, outlets, &mut problems),
-        Format::JsonLines => parse_json_lines(bytes, outlets, &mut problems),
+        Format::Json => parse_json(bytes, &mut problems),
+        Format::JsonLines => parse_json_lines(bytes, &mut problems),
     };
     // Each article's own notes become warnings in the loader, after newsdesk.toml has had its
     // say (a date given there answers "no publication date found").
@@ -114,7 +120,7 @@ pub fn parse_file(bytes: &[u8], format: Format, outlets: &Outlets) -> (Vec<Parse
 /// Reads a text file: front matter when it opens with `+++`, else a raw scraped page.
 pub fn parse_text(text: &str, outlets: &Outlets) -> Result<Extraction, Problem> {
     match split_front_matter(text)? {
-        Some((fm, body, body_line)) => front_matter(fm, body, body_line, outlets),
+        Some((fm, body, body_line)) => front_matter(fm, body, body_line),
         None => Ok(extract::extract(text, outlets)),
     }
 }
@@ -139,7 +145,7 @@ fn split_front_matter(text: &str) -> Result<Option<(&str, &str, u32)>, Problem> 
     Err(Problem::error(Some(1), "front matter opened with +++ is never closed; skipped"))
 }
 
-fn front_matter(fm: &str, body: &str, body_line: u32, outlets: &Outlets) -> Result<Extraction, Problem> {
+fn front_matter(fm: &str, body: &str, body_line: u32) -> Result<Extraction, Problem> {
     let table: toml::Table = toml::from_str(fm).map_err(|e| {
         let line = e.span().map(|s| 1 + line_of(fm, s.start));
         Problem::error(line, format!("broken front matter: {}; skipped", first_line(e.message())))
@@ -155,10 +161,10 @@ fn front_matter(fm: &str, body: &str, body_line: u32, outlets: &Outlets) -> Resu
         match table.get(key)? {
             toml::Value::String(s) => Some(Field::new(clean(s), key_line(key), Rule::FrontMatter)),
             other => {
-                notes.push(Note {
-                    line: key_line(key),
-                    message: format!("front matter `{key}` should be a string, not {}", other.type_str()),
-                });
+                notes.push(Note::new(
+                    key_line(key),
+                    format!("front matter `{key}` should be a string, not {}", other.type_str()),
+                ));
                 None
             }
         }
@@ -179,30 +185,37 @@ fn front_matter(fm: &str, body: &str, body_line: u32, outlets: &Outlets) -> Resu
             match parse_date_value(&text) {
                 Some(p) => Some(Field::new(p, line, Rule::FrontMatter)),
                 None => {
-                    notes.push(Note { line, message: format!("front matter `published` is not a date: {text:?}") });
+                    notes.push(Note::on(
+                        NoteOn::Published,
+                        line,
+                        format!("front matter `published` is not a date: {text:?}"),
+                    ));
                     None
                 }
             }
         }
     };
+    let authors_line = key_line("authors").max(key_line("author"));
     let authors = match table.get("authors").or_else(|| table.get("author")) {
         None => None,
         Some(toml::Value::String(s)) => Some(vec![Author::new(&clean(s))]),
         Some(toml::Value::Array(a)) => {
             Some(a.iter().filter_map(|v| v.as_str()).map(|s| Author::new(&clean(s))).collect())
         }
-        Some(_) => None,
-    }
-    .map(|v| Field::new(v, key_line("authors").max(key_line("author")), Rule::FrontMatter));
-    for key in table.keys() {
-        if !matches!(key.as_str(), "title" | "outlet" | "agency" | "url" | "published" | "authors" | "author") {
-            notes.push(Note {
-                line: key_line(key),
-                message: format!("front matter key `{key}` is not one newsdesk reads; ignored"),
-            });
+        Some(other) => {
+            let msg =
+                format!("front matter `authors` should be a string or a list of strings, not {}", other.type_str());
+            notes.push(Note::new(authors_line, msg));
+            None
         }
     }
-    let _ = outlets;
+    .map(|v| Field::new(v, authors_line, Rule::FrontMatter));
+    for key in table.keys() {
+        if !matches!(key.as_str(), "title" | "outlet" | "agency" | "url" | "published" | "authors" | "author") {
+            notes
+                .push(Note::new(key_line(key), format!("front matter key `{key}` is not one newsdesk reads; ignored")));
+        }
+    }
     let blocks = plain_body(body);
     Ok(given(title, outlet, agency, published, authors, url, blocks, body_line, notes))
 }
@@ -223,15 +236,13 @@ fn given(
     let title = match title.filter(|t| !t.value.trim().is_empty()) {
         Some(t) => t,
         None => {
-            notes.push(Note { line: body_line, message: "no title given; the title is the first line of text".into() });
-            let first = body.first().map(|b| b.text().to_string()).unwrap_or_else(|| "(untitled)".into());
-            let short: String = first.chars().take(80).collect();
-            let short = if short.len() < first.len() { format!("{short}…") } else { short };
+            notes.push(Note::on(NoteOn::Title, body_line, "no title given; the title is the first line of text"));
+            let short = body.first().map_or_else(|| "(untitled)".to_string(), |b| extract::shorten(b.text(), 80));
             Field::new(short, body_line, Rule::FirstLine)
         }
     };
     if published.is_none() {
-        notes.push(Note { line: 0, message: "no publication date found".into() });
+        notes.push(Note::on(NoteOn::Published, 0, extract::NO_DATE));
     }
     let name = |f: Field<String>| Field { value: OutletRef::Name(f.value), evidence: f.evidence };
     Extraction {
@@ -253,9 +264,7 @@ pub fn parse_date_value(s: &str) -> Option<Published> {
     Published::parse_iso(s).or_else(|| dates::parse_line(s, DayMonthOrder::DayFirst).map(|d| d.published))
 }
 
-fn clean(s: &str) -> String {
-    text::squash_spaces(&text::normalize(s)).into_owned()
-}
+use text::clean_field as clean;
 
 fn first_line(s: &str) -> &str {
     s.lines().next().unwrap_or(s).trim()
@@ -281,11 +290,11 @@ enum OneOrMany {
     Many(Vec<String>),
 }
 
-fn parse_json(bytes: &[u8], outlets: &Outlets, problems: &mut Vec<Problem>) -> Vec<Parsed> {
+fn parse_json(bytes: &[u8], problems: &mut Vec<Problem>) -> Vec<Parsed> {
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
-            let line = 1 + bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() as u32;
+            let line = line_of_bytes(bytes, e.valid_up_to());
             problems.push(Problem::error(
                 Some(line),
                 format!("invalid UTF-8 at byte {} (JSON must be UTF-8); skipped", e.valid_up_to()),
@@ -312,10 +321,10 @@ fn parse_json(bytes: &[u8], outlets: &Outlets, problems: &mut Vec<Problem>) -> V
         // RawValue borrows from `text`, so its address gives its byte offset in the file.
         let start = raw.get().as_ptr() as usize - text.as_ptr() as usize;
         let end = start + raw.get().len();
-        line += bytes[last..start].iter().filter(|&&b| b == b'\n').count() as u32;
+        line += line_of_bytes(&bytes[last..start], start - last) - 1;
         last = start;
         let record = Record { start: start as u64, end: end as u64, line };
-        match parse_record(raw.get(), record, outlets) {
+        match parse_record(raw.get(), record) {
             Ok(p) => out.push(p),
             Err(p) => problems.push(p),
         }
@@ -323,7 +332,7 @@ fn parse_json(bytes: &[u8], outlets: &Outlets, problems: &mut Vec<Problem>) -> V
     out
 }
 
-fn parse_json_lines(bytes: &[u8], outlets: &Outlets, problems: &mut Vec<Problem>) -> Vec<Parsed> {
+fn parse_json_lines(bytes: &[u8], problems: &mut Vec<Problem>) -> Vec<Parsed> {
     let mut out = Vec::new();
     let mut offset = 0usize;
     for (i, line) in bytes.split_inclusive(|&b| b == b'\n').enumerate() {
@@ -340,7 +349,7 @@ fn parse_json_lines(bytes: &[u8], outlets: &Outlets, problems: &mut Vec<Problem>
             continue;
         }
         let record = Record { start: (start + lead) as u64, end: (start + lead + body.len()) as u64, line: no };
-        match parse_record(body, record, outlets) {
+        match parse_record(body, record) {
             Ok(p) => out.push(p),
             Err(p) => problems.push(p),
         }
@@ -349,8 +358,7 @@ fn parse_json_lines(bytes: &[u8], outlets: &Outlets, problems: &mut Vec<Problem>
 }
 
 /// Reads one JSON article object (a line of a `.jsonl`, an element of a `.json` array).
-pub fn parse_record(json: &str, record: Record, outlets: &Outlets) -> Result<Parsed, Problem> {
-    let _ = outlets;
+pub fn parse_record(json: &str, record: Record) -> Result<Parsed, Problem> {
     let a: JsonArticle = serde_json::from_str(json).map_err(|e| {
         Problem::error(Some(record.line + e.line() as u32 - 1), format!("JSON article does not parse: {e}; skipped"))
     })?;
@@ -362,7 +370,7 @@ pub fn parse_record(json: &str, record: Record, outlets: &Outlets) -> Result<Par
         Some(s) => match parse_date_value(&s) {
             Some(p) => Some(Field::new(p, line, Rule::Json)),
             None => {
-                notes.push(Note { line, message: format!("`published` is not a date: {s:?}") });
+                notes.push(Note::on(NoteOn::Published, line, format!("`published` is not a date: {s:?}")));
                 None
             }
         },
@@ -445,7 +453,7 @@ mod tests {
         assert_eq!(problems, vec![]);
         assert_eq!(
             p[0].extraction.notes,
-            vec![Note { line: 4, message: "front matter key `tags` is not one newsdesk reads; ignored".into() }]
+            vec![Note::new(4, "front matter key `tags` is not one newsdesk reads; ignored")]
         );
     }
 
@@ -463,9 +471,7 @@ mod tests {
         assert_eq!(p[0].extraction.body.len(), 2);
         assert_eq!(p[1].extraction.authors.as_ref().unwrap().value, vec![Author::new("C D")]);
         let r = p[1].record.unwrap();
-        let again =
-            parse_record(std::str::from_utf8(&json[r.start as usize..r.end as usize]).unwrap(), r, &Outlets::builtin())
-                .unwrap();
+        let again = parse_record(std::str::from_utf8(&json[r.start as usize..r.end as usize]).unwrap(), r).unwrap();
         assert_eq!(again.extraction, p[1].extraction, "a record re-read on demand is the same article");
         assert_ne!(p[0].id, p[1].id);
         let (p, _) = one(br#"{"title": "Solo", "published": "2011-06-29"}"#, Format::Json);

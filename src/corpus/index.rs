@@ -20,16 +20,6 @@ impl DocSet {
         DocSet { bits: vec![0; docs.div_ceil(64)] }
     }
 
-    pub fn full(docs: usize) -> Self {
-        let mut s = DocSet { bits: vec![!0; docs.div_ceil(64)] };
-        if !docs.is_multiple_of(64)
-            && let Some(last) = s.bits.last_mut()
-        {
-            *last = (1u64 << (docs % 64)) - 1;
-        }
-        s
-    }
-
     pub fn insert(&mut self, doc: u32) {
         self.bits[doc as usize / 64] |= 1 << (doc % 64);
     }
@@ -97,7 +87,8 @@ impl IndexBuilder {
                         folded.push_str(w);
                         folded.make_ascii_lowercase();
                     } else {
-                        folded.extend(w.chars().flat_map(char::to_lowercase));
+                        // As queries fold (text::fold): str's rules, final sigma included.
+                        folded.push_str(&w.to_lowercase());
                     }
                     &folded
                 } else {
@@ -196,25 +187,11 @@ impl PostingStore {
             PostingStore::Packed { offsets, blob } => &blob[offsets[i] as usize..offsets[i + 1] as usize],
         }
     }
-
-    fn heap_bytes(&self) -> usize {
-        match self {
-            PostingStore::Lists(v) => {
-                v.capacity() * std::mem::size_of::<Box<[u8]>>() + v.iter().map(|p| p.len()).sum::<usize>()
-            }
-            PostingStore::Packed { offsets, blob } => offsets.capacity() * 8 + blob.capacity(),
-        }
-    }
 }
 
 impl SearchIndex {
     pub fn terms(&self) -> usize {
         self.term_ends.len()
-    }
-
-    /// Bytes of memory the index holds (without allocator overhead).
-    pub fn heap_bytes(&self) -> usize {
-        self.text.capacity() + self.term_ends.capacity() * 4 + self.postings.heap_bytes()
     }
 
     /// Writes the index as raw little-endian arrays (for the corpus cache).
@@ -444,6 +421,18 @@ mod tests {
     }
 
     #[test]
+    fn words_are_folded_as_queries_are() {
+        // Greek capital sigma at the end of a word lower-cases to final sigma, in the index as
+        // in the query.
+        let idx = index(&["ΟΔΟΣ ΑΘΗΝΩΝ", "Straße"]);
+        assert_eq!(hits(&idx, "ΟΔΟΣ"), [0]);
+        assert_eq!(hits(&idx, "οδος"), [0]);
+        assert_eq!(hits(&idx, "οδο"), [0]);
+        assert_eq!(hits(&idx, "STRASSE"), Vec::<u32>::new(), "no full case folding: ß stays ß");
+        assert_eq!(hits(&idx, "straße"), [1]);
+    }
+
+    #[test]
     fn hangul_and_punctuation() {
         let idx = index(&["신혜인 기자", "Kim’s visit"]);
         assert_eq!(hits(&idx, "신혜인"), [0]);
@@ -525,7 +514,10 @@ mod tests {
 
     #[test]
     fn docsets() {
-        let mut a = DocSet::full(70);
+        let mut a = DocSet::empty(70);
+        for d in 0..70 {
+            a.insert(d);
+        }
         assert_eq!(a.len(), 70);
         let mut b = DocSet::empty(70);
         b.insert(3);

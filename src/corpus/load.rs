@@ -339,10 +339,11 @@ fn parse_chunk(files: &[SourceFile], first: u32, outlets: &Outlets, meta: &Metad
 /// overrides, then the notes that depend on the final fields.
 fn finish(e: &mut super::article::Extraction, meta: &Metadata, file: &SourceFile) {
     if let Some(o) = meta.for_path(Path::new(&file.path)) {
-        o.apply(e);
+        let path = meta.files.get(o.source).map_or(Path::new(metadata::FILE_NAME), PathBuf::as_path);
+        o.apply(e, path);
     }
     if e.outlet.is_none() {
-        e.notes.push(super::article::Note { line: 0, message: NO_OUTLET.into() });
+        e.notes.push(super::article::Note::on(super::article::NoteOn::Outlet, 0, NO_OUTLET));
     }
 }
 
@@ -546,7 +547,7 @@ fn merge_chunk(
             records.push(r);
             std::num::NonZeroU32::new(records.len() as u32).expect("at least one record")
         });
-        let article = to_article(p, SourceRef { file: fi, record }, words, outlets);
+        let article = to_article(p, SourceRef { file: fi, record }, words, outlets, path, diags);
         articles.push(article);
     }
     for (pf, pr) in problems {
@@ -562,18 +563,36 @@ fn diagnostic(file: &SourceFile, p: Problem) -> Diagnostic {
 }
 
 /// Resolves an outlet reference, adding outlets the table does not know yet.
-fn intern(outlets: &mut Outlets, r: &OutletRef) -> Option<OutletId> {
+fn intern(outlets: &mut Outlets, r: &OutletRef) -> Result<OutletId, super::outlets::OutletTableError> {
     match r {
-        OutletRef::Known(id) => Some(*id),
-        OutletRef::Domain(d) => outlets.intern_domain(d).ok(),
-        OutletRef::Name(n) => outlets.intern_name(n).ok(),
+        OutletRef::Known(id) => Ok(*id),
+        OutletRef::Domain(d) => outlets.intern_domain(d),
+        OutletRef::Name(n) => outlets.intern_name(n),
     }
 }
 
-fn to_article(p: Parsed, source: SourceRef, words: u32, outlets: &mut Outlets) -> Article {
+fn to_article(
+    p: Parsed,
+    source: SourceRef,
+    words: u32,
+    outlets: &mut Outlets,
+    path: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Article {
     let e = p.extraction;
-    let outlet = e.outlet.as_ref().and_then(|f| intern(outlets, &f.value));
-    let agency = e.agency.as_ref().and_then(|f| intern(outlets, &f.value));
+    let mut resolve = |f: &super::article::Field<OutletRef>| match intern(outlets, &f.value) {
+        Ok(id) => Some(id),
+        Err(err) => {
+            diags.push(Diagnostic::warning(
+                path,
+                Some(f.evidence.line).filter(|&l| l > 0),
+                format!("outlet not recorded: {err}"),
+            ));
+            None
+        }
+    };
+    let outlet = e.outlet.as_ref().and_then(&mut resolve);
+    let agency = e.agency.as_ref().and_then(&mut resolve);
     Article {
         id: p.id,
         source,
@@ -639,7 +658,7 @@ pub fn reread(
                 return Err(SourceError::Changed { path });
             }
             let json = std::str::from_utf8(&bytes).map_err(|_| SourceError::Changed { path: path.clone() })?;
-            formats::parse_record(json, rec, outlets).map_err(fail)?.extraction
+            formats::parse_record(json, rec).map_err(fail)?.extraction
         }
     };
     finish(&mut e, meta, file);

@@ -17,7 +17,7 @@ use std::path::{Component, Path, PathBuf};
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::article::{Author, Extraction, Field, Note, OutletRef, Rule};
+use super::article::{Author, Extraction, Field, Note, NoteOn, OutletRef, Rule};
 use super::diag::{Diagnostic, line_of};
 use super::formats::parse_date_value;
 use super::outlets::Outlet;
@@ -61,15 +61,19 @@ pub struct Override {
 
 impl Override {
     /// Applies the override to an extraction: given fields replace extracted ones, with the
-    /// metadata file's line as evidence.
-    pub fn apply(&self, e: &mut Extraction) {
+    /// metadata file's line as evidence, and the notes about those fields go. `path` is the
+    /// metadata file, for messages.
+    pub fn apply(&self, e: &mut Extraction, path: &Path) {
         let field = |(v, line): &(String, u32)| Field::new(v.clone(), *line, Rule::Metadata);
+        let settle = |e: &mut Extraction, about: NoteOn| e.notes.retain(|n| n.about != Some(about));
         if let Some(t) = &self.title {
             e.title = field(t);
+            settle(e, NoteOn::Title);
         }
         if let Some(o) = &self.outlet {
             let f = field(o);
             e.outlet = Some(Field { value: OutletRef::Name(f.value), evidence: f.evidence });
+            settle(e, NoteOn::Outlet);
         }
         if let Some(a) = &self.agency {
             let f = field(a);
@@ -82,12 +86,11 @@ impl Override {
             match parse_date_value(p) {
                 Some(d) => {
                     e.published = Some(Field::new(d, *line, Rule::Metadata));
-                    e.notes.retain(|n| n.message != "no publication date found");
+                    settle(e, NoteOn::Published);
                 }
-                None => e.notes.push(Note {
-                    line: 0,
-                    message: format!("{FILE_NAME} line {line}: `published` is not a date: {p:?}"),
-                }),
+                None => e
+                    .notes
+                    .push(Note::new(0, format!("{} line {line}: `published` is not a date: {p:?}", path.display()))),
             }
         }
         if let Some((names, line)) = &self.authors {
@@ -170,9 +173,7 @@ impl Metadata {
     }
 }
 
-fn clean(s: &str) -> String {
-    text::squash_spaces(&text::normalize(s)).into_owned()
-}
+use text::clean_field as clean;
 
 /// Lexical normalisation: drops `.` and resolves `..` against earlier parts, so
 /// `corpus/./a.txt` and `corpus/sub/../a.txt` name the same entry as `corpus/a.txt`.
@@ -227,11 +228,35 @@ mod tests {
         assert_eq!(diags, vec![]);
         let mut e = crate::corpus::extract::extract("Some headline here\n\nBody.", &Outlets::builtin());
         assert!(e.notes.iter().any(|n| n.message == "no publication date found"));
-        m.for_path(Path::new("c/a.txt")).unwrap().apply(&mut e);
+        m.for_path(Path::new("c/a.txt")).unwrap().apply(&mut e, Path::new("c/newsdesk.toml"));
         assert_eq!(e.title, Field::new("Better title".to_string(), 2, Rule::Metadata));
         assert_eq!(e.published.as_ref().unwrap().value.to_string(), "2019-04-24");
         assert_eq!(e.published.as_ref().unwrap().evidence, crate::corpus::article::Evidence::new(3, Rule::Metadata));
         assert!(e.notes.is_empty(), "{:?}", e.notes);
+    }
+
+    #[test]
+    fn overrides_retire_the_notes_about_their_fields() {
+        let text = "[files.\"a.txt\"]\ntitle = \"A title\"\npublished = \"2019-05-04\"\n";
+        let mut m = Metadata::default();
+        m.add(Path::new("c/newsdesk.toml"), text, &mut Vec::new());
+        // No headline, and an ambiguous date: two notes the overrides answer.
+        let mut e = crate::corpus::extract::extract(
+            "This page opens with a long sentence that is no headline at all, really.\n\n04/05/2019\n",
+            &Outlets::builtin(),
+        );
+        assert_eq!(e.notes.len(), 2, "{:?}", e.notes);
+        m.for_path(Path::new("c/a.txt")).unwrap().apply(&mut e, Path::new("c/newsdesk.toml"));
+        assert_eq!(e.notes, vec![]);
+        // A date the metadata gives wrongly is reported with the metadata file and its line.
+        let mut m = Metadata::default();
+        m.add(Path::new("c/newsdesk.toml"), "[files.\"a.txt\"]\npublished = \"soon\"\n", &mut Vec::new());
+        let mut e = crate::corpus::extract::extract(
+            "A headline about the summit\n\nJune 29, 2011\n\nText.",
+            &Outlets::builtin(),
+        );
+        m.for_path(Path::new("c/a.txt")).unwrap().apply(&mut e, Path::new("c/newsdesk.toml"));
+        assert_eq!(e.notes[0].message, "c/newsdesk.toml line 2: `published` is not a date: \"soon\"");
     }
 
     #[test]

@@ -241,10 +241,10 @@ impl Corpus {
         }
         let shift = 64 - 4 * p.len() as u32;
         let want = u64::from_str_radix(&p, 16).map_err(|_| IdError::NotHex(prefix.to_string()))?;
-        let lo = if shift == 64 { 0 } else { want << shift };
+        // `p` has 1 to 16 digits, so the shift is 0 to 60.
+        let lo = want << shift;
         let start = self.ids.partition_point(|(id, _)| *id < lo);
-        let matching: Vec<&(u64, u32)> =
-            self.ids[start..].iter().take_while(|(id, _)| shift == 64 || id >> shift == want).collect();
+        let matching: Vec<&(u64, u32)> = self.ids[start..].iter().take_while(|(id, _)| id >> shift == want).collect();
         match matching.as_slice() {
             [] => Err(IdError::NotFound(prefix.to_string())),
             [(_, i)] => Ok(*i),

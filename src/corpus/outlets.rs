@@ -45,7 +45,7 @@ struct TableFile {
 pub enum OutletTableError {
     #[error("{0}")]
     Toml(#[from] toml::de::Error),
-    #[error("too many outlets (more than 65,535)")]
+    #[error("too many outlets (more than 65,534)")]
     TooMany,
 }
 
@@ -91,7 +91,10 @@ impl Outlets {
                 id
             }
             None => {
-                let id = OutletId(u16::try_from(self.list.len()).map_err(|_| OutletTableError::TooMany)?);
+                // u16::MAX itself marks "no outlet" in the corpus's compact arrays.
+                let id = OutletId(
+                    u16::try_from(self.list.len()).ok().filter(|&n| n < u16::MAX).ok_or(OutletTableError::TooMany)?,
+                );
                 self.list.push(o);
                 id
             }

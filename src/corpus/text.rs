@@ -26,7 +26,7 @@ pub fn decode(bytes: &[u8]) -> (String, Option<DecodeIssue>) {
         Ok(s) => (Cow::Borrowed(s), None),
         Err(e) => {
             let offset = e.valid_up_to();
-            let line = 1 + bytes[..offset].iter().filter(|&&b| b == b'\n').count() as u32;
+            let line = super::diag::line_of_bytes(bytes, offset);
             (String::from_utf8_lossy(bytes), Some(DecodeIssue::InvalidUtf8 { offset, line }))
         }
     };
@@ -224,6 +224,12 @@ pub fn word_count(text: &str) -> u32 {
         }
     }
     count + u32::from(in_word && alnum)
+}
+
+/// A short field given directly (front matter, JSON, newsdesk.toml): sanitised, with runs of
+/// whitespace collapsed.
+pub fn clean_field(s: &str) -> String {
+    squash_spaces(&normalize(s)).into_owned()
 }
 
 /// Collapses runs of whitespace to single spaces and trims the ends.

@@ -123,37 +123,38 @@ impl TimeKey {
     }
 }
 
-/// One slot of a timeline: a bucket with its articles, or a collapsed run of empty buckets.
+/// One slot of a timeline: a bucket, or a collapsed run of empty buckets.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Slot {
-    /// Bucket number and the articles in it (in the order given).
-    Bucket { bucket: i32, articles: Vec<u32> },
+    /// A bucket number, and the range of the input (sorted by time) that falls in it; empty
+    /// for a short run of empty buckets shown one by one.
+    Bucket { bucket: i32, items: std::ops::Range<usize> },
     /// Empty buckets `from..=to`, shown as one break.
     Gap { from: i32, to: i32 },
 }
 
-/// Groups dated articles (given oldest first, as `(article, date)`) into buckets. Runs of at
-/// least `collapse` empty buckets become one [`Slot::Gap`]; shorter runs stay as empty buckets.
-pub fn slots(dated: impl IntoIterator<Item = (u32, Date)>, unit: Unit, collapse: usize) -> Vec<Slot> {
+/// Groups dates, given oldest first, into buckets. Runs of at least `collapse` empty buckets
+/// become one [`Slot::Gap`]; shorter runs stay as empty buckets.
+pub fn slots(keys: &[TimeKey], unit: Unit, collapse: usize) -> Vec<Slot> {
     let mut out: Vec<Slot> = Vec::new();
     let mut last: Option<i32> = None;
-    for (article, date) in dated {
-        let b = unit.bucket(date);
-        match (last, out.last_mut()) {
-            (Some(l), Some(Slot::Bucket { bucket, articles })) if l == b && *bucket == b => articles.push(article),
-            _ => {
-                if let Some(l) = last {
-                    let empty = (b - l - 1).max(0) as usize;
-                    if empty >= collapse.max(1) {
-                        out.push(Slot::Gap { from: l + 1, to: b - 1 });
-                    } else {
-                        out.extend((l + 1..b).map(|e| Slot::Bucket { bucket: e, articles: Vec::new() }));
-                    }
-                }
-                out.push(Slot::Bucket { bucket: b, articles: vec![article] });
-                last = Some(b);
+    for (k, key) in keys.iter().enumerate() {
+        let b = unit.bucket_of(*key);
+        if last == Some(b) {
+            if let Some(Slot::Bucket { items, .. }) = out.last_mut() {
+                items.end = k + 1;
+            }
+            continue;
+        }
+        if let Some(l) = last {
+            if (b - l - 1) as usize >= collapse.max(1) {
+                out.push(Slot::Gap { from: l + 1, to: b - 1 });
+            } else {
+                out.extend((l + 1..b).map(|e| Slot::Bucket { bucket: e, items: k..k }));
             }
         }
+        out.push(Slot::Bucket { bucket: b, items: k..k + 1 });
+        last = Some(b);
     }
     out
 }
@@ -191,27 +192,25 @@ mod tests {
 
     #[test]
     fn the_seed_story_collapses_to_two_clusters() {
-        let dated = [
-            (0, date(2011, 6, 28)),
-            (1, date(2011, 6, 29)),
-            (3, date(2019, 3, 25)),
-            (4, date(2019, 4, 22)),
-            (2, date(2019, 4, 23)),
-        ];
-        let s = slots(dated, Unit::Month, 1);
+        let keys: Vec<TimeKey> =
+            [date(2011, 6, 28), date(2011, 6, 29), date(2019, 3, 25), date(2019, 4, 22), date(2019, 4, 23)]
+                .into_iter()
+                .map(TimeKey::of)
+                .collect();
+        let s = slots(&keys, Unit::Month, 1);
         let m = |y, mo| Unit::Month.bucket(date(y, mo, 1));
         assert_eq!(
             s,
             vec![
-                Slot::Bucket { bucket: m(2011, 6), articles: vec![0, 1] },
+                Slot::Bucket { bucket: m(2011, 6), items: 0..2 },
                 Slot::Gap { from: m(2011, 7), to: m(2019, 2) },
-                Slot::Bucket { bucket: m(2019, 3), articles: vec![3] },
-                Slot::Bucket { bucket: m(2019, 4), articles: vec![4, 2] },
+                Slot::Bucket { bucket: m(2019, 3), items: 2..3 },
+                Slot::Bucket { bucket: m(2019, 4), items: 3..5 },
             ]
         );
         // With a higher threshold, short gaps stay as empty buckets.
-        let s = slots([(0, date(2019, 1, 5)), (1, date(2019, 3, 5))], Unit::Month, 2);
+        let s = slots(&[TimeKey::of(date(2019, 1, 5)), TimeKey::of(date(2019, 3, 5))], Unit::Month, 2);
         assert_eq!(s.len(), 3);
-        assert_eq!(s[1], Slot::Bucket { bucket: m(2019, 2), articles: vec![] });
+        assert_eq!(s[1], Slot::Bucket { bucket: m(2019, 2), items: 1..1 });
     }
 }

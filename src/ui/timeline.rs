@@ -14,7 +14,7 @@ use super::app::Model;
 use super::{text, theme};
 use crate::corpus::Corpus;
 use crate::corpus::outlets::OutletId;
-use crate::corpus::timeline::{TimeKey, Unit};
+use crate::corpus::timeline::{Slot, TimeKey, Unit, slots};
 use crate::width::{fit, width};
 
 /// Columns per bucket: a mark or count, and space around it.
@@ -90,7 +90,8 @@ impl TimelinePane {
         } else {
             dated.iter().filter_map(key).collect()
         };
-        let unit = self.zoom.unwrap_or_else(|| fitting_unit(&keys, columns));
+        let times: Vec<TimeKey> = keys.iter().map(|(k, _)| *k).collect();
+        let unit = self.zoom.unwrap_or_else(|| fitting_unit(&times, columns));
         // Lanes: outlets by article count, then name; unknown last among equals.
         let mut counts = vec![0usize; unknown + 1];
         for (_, o) in &keys {
@@ -109,35 +110,26 @@ impl TimelinePane {
         for (k, l) in lanes.iter().enumerate() {
             lane_of[l.outlet.map_or(unknown, |o| o.0 as usize)] = k as u16;
         }
-        let mut columns: Vec<Column> = Vec::new();
-        let mut last: Option<i32> = None;
-        for (key, o) in keys {
-            let b = unit.bucket_of(key);
-            if last != Some(b) {
-                if let Some(l) = last {
-                    if (b - l - 1) as usize >= COLLAPSE {
-                        columns.push(Column::Gap { from: l + 1, to: b - 1 });
-                    } else {
-                        columns.extend((l + 1..b).map(|e| Column::Bucket { bucket: e, total: 0, counts: Vec::new() }));
+        // Counts per lane in each bucket, over the bucket's contiguous range of articles.
+        let mut per_lane = vec![0u32; lanes.len()];
+        let columns = slots(&times, unit, COLLAPSE)
+            .into_iter()
+            .map(|s| match s {
+                Slot::Gap { from, to } => Column::Gap { from, to },
+                Slot::Bucket { bucket, items } => {
+                    for (_, o) in &keys[items.clone()] {
+                        per_lane[lane_of[*o] as usize] += 1;
                     }
+                    let mut counts = Vec::new();
+                    for (lane, n) in per_lane.iter_mut().enumerate() {
+                        if *n > 0 {
+                            counts.push((lane as u16, std::mem::take(n)));
+                        }
+                    }
+                    Column::Bucket { bucket, total: items.len() as u32, counts }
                 }
-                columns.push(Column::Bucket { bucket: b, total: 0, counts: Vec::new() });
-                last = Some(b);
-            }
-            if let Some(Column::Bucket { total, counts, .. }) = columns.last_mut() {
-                *total += 1;
-                let lane = lane_of[o];
-                match counts.iter_mut().find(|(l, _)| *l == lane) {
-                    Some((_, n)) => *n += 1,
-                    None => counts.push((lane, 1)),
-                }
-            }
-        }
-        for c in &mut columns {
-            if let Column::Bucket { counts, .. } = c {
-                counts.sort_unstable();
-            }
-        }
+            })
+            .collect();
         self.model = TimelineModel { unit, columns, lanes, undated };
     }
 
@@ -148,25 +140,8 @@ impl TimelinePane {
 }
 
 /// The finest bucket size whose columns fit in `columns`.
-fn fitting_unit(keys: &[(TimeKey, usize)], columns: usize) -> Unit {
-    let fits = |u: Unit| {
-        let mut n = 0usize;
-        let mut last: Option<i32> = None;
-        for (k, _) in keys {
-            let b = u.bucket_of(*k);
-            match last {
-                Some(l) if l == b => continue,
-                Some(l) => n += if (b - l - 1) as usize >= COLLAPSE { 2 } else { (b - l) as usize },
-                None => n += 1,
-            }
-            last = Some(b);
-            if n * CELL > columns {
-                return false;
-            }
-        }
-        true
-    };
-    Unit::ALL.into_iter().find(|u| fits(*u)).unwrap_or(Unit::Year)
+fn fitting_unit(times: &[TimeKey], columns: usize) -> Unit {
+    Unit::ALL.into_iter().find(|u| slots(times, *u, COLLAPSE).len() * CELL <= columns).unwrap_or(Unit::Year)
 }
 
 /// Widest bucket cell, when there is room to spare.
@@ -333,7 +308,7 @@ mod tests {
 
     #[test]
     fn the_finest_unit_that_fits_is_chosen() {
-        let d = |y, m, dd| (TimeKey::of(date(y, m, dd)), 0usize);
+        let d = |y, m, dd| TimeKey::of(date(y, m, dd));
         let story = [d(2011, 6, 28), d(2011, 6, 29), d(2019, 3, 25), d(2019, 4, 22), d(2019, 4, 23)];
         // Days: 28, 29, gap, 25 Mar, gap, 22, 23 → 7 columns of 3.
         assert_eq!(fitting_unit(&story, 21), Unit::Day);

@@ -58,8 +58,8 @@ fn unescape(s: &str) -> String {
     out
 }
 
-/// A markdown ATX heading: (level, text) for `## Text`.
-pub fn heading(line: &str) -> Option<(u8, &str)> {
+/// The text of a markdown ATX heading, `## Text`.
+pub fn heading(line: &str) -> Option<&str> {
     let t = line.trim_start();
     let hashes = t.bytes().take_while(|&b| b == b'#').count();
     if hashes == 0 || hashes > 6 {
@@ -70,7 +70,7 @@ pub fn heading(line: &str) -> Option<(u8, &str)> {
         return None;
     }
     let text = rest.trim().trim_end_matches('#').trim_end();
-    (!text.is_empty()).then_some((hashes as u8, text))
+    (!text.is_empty()).then_some(text)
 }
 
 /// A line that ends with a bold credit, `… in Seoul on Wednesday. **Lee Jin-man**`: the
@@ -108,9 +108,9 @@ mod tests {
     fn headings() {
         assert_eq!(
             heading("# North Korea, Russia Abandon Plans for Kim Meeting"),
-            Some((1, "North Korea, Russia Abandon Plans for Kim Meeting"))
+            Some("North Korea, Russia Abandon Plans for Kim Meeting")
         );
-        assert_eq!(heading("## Background ##"), Some((2, "Background")));
+        assert_eq!(heading("## Background ##"), Some("Background"));
         assert_eq!(heading("#hashtag"), None);
         assert_eq!(heading("#"), None);
     }

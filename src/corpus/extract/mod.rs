@@ -15,13 +15,16 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use self::lines::{Kind, Line, TrailerName};
-use super::article::{Author, Block, Extraction, Field, Note, OtherDate, OutletRef, Removed, Rule};
+use super::article::{Author, Block, Extraction, Field, Note, NoteOn, OtherDate, OutletRef, Removed, Rule};
 use super::dates::{self, DayMonthOrder, Label, Published};
 use super::outlets::{self, OutletId, Outlets};
 use super::text::squash_spaces;
 
 /// How many non-blank lines from the top may hold the headline.
 const HEAD_LINES: usize = 25;
+
+/// The warning for an article with no publication date.
+pub const NO_DATE: &str = "no publication date found";
 
 /// Reads one raw scraped page.
 pub fn extract(text: &str, outlets: &Outlets) -> Extraction {
@@ -46,23 +49,25 @@ pub fn extract(text: &str, outlets: &Outlets) -> Extraction {
         removed.push(Removed { line: l.no, rule });
     }
     let body_lines = &lines[body_from..];
-    let (body, first_para_idx, last_para_idx) = build_body(body_lines, &title.value, &mut removed);
+    let (body, block_lines, first_para_idx, last_para_idx) = build_body(body_lines, &title.value, &mut removed);
 
     let url = find_url(&lines, body_from + first_para_idx.unwrap_or(0), body_from + last_para_idx.unwrap_or(0));
-    let (outlet, agency) = find_outlet(&lines, title_idx, &body, body_lines, first_para_idx, outlets, url.as_ref());
+    let (outlet, agency) = find_outlet(&lines, title_idx, &body, &block_lines, outlets, url.as_ref());
     let published = find_published(&lines, title_idx, url.as_ref(), &mut notes);
     let authors = find_authors(&lines, body_from + first_para_idx.unwrap_or(0));
 
     if published.is_none() {
-        notes.push(Note { line: 0, message: "no publication date found".into() });
+        notes.push(Note::on(NoteOn::Published, 0, NO_DATE));
     }
     let mut other_dates = Vec::new();
+    // The headline's line: a page without text has none (then nothing is above it).
+    let title_no = lines.get(title_idx).map_or(u32::MAX, |l| l.no);
     if let Some(p) = &published {
         for (i, l) in lines.iter().enumerate() {
             if let Kind::Date(d) = &l.kind
                 && l.no != p.evidence.line
             {
-                let why = if i < title_idx && p.evidence.line > lines[title_idx].no {
+                let why = if i < title_idx && p.evidence.line > title_no {
                     "above the headline: the page's own date, not the article's"
                 } else if d.label == Some(Label::Updated) {
                     "labelled as an update"
@@ -77,21 +82,24 @@ pub fn extract(text: &str, outlets: &Outlets) -> Extraction {
     Extraction { title, outlet, agency, published, authors, url, body, removed, other_dates, notes }
 }
 
-/// The headline and its index in `lines`.
+/// The headline and its index in `lines`: a markdown heading among the first lines; else the
+/// first text line if it looks like a headline, skipping short section names above it
+/// ("World", "Kremlin"); else, with a warning, the first line of text.
 fn find_title(lines: &[Line], notes: &mut Vec<Note>) -> (Field<String>, usize) {
-    let mut seen = 0;
-    for (i, l) in lines.iter().enumerate() {
-        match &l.kind {
-            Kind::Blank => continue,
-            Kind::Heading { text, .. } => return (Field::new(text.clone(), l.no, Rule::MarkdownHeading), i),
-            Kind::Text if lines::is_headline_like(&l.text) => {
-                return (Field::new(l.text.clone(), l.no, Rule::Headline), i);
-            }
-            Kind::Text => break,
-            _ => {}
+    let head = || lines.iter().enumerate().filter(|(_, l)| l.kind != Kind::Blank).take(HEAD_LINES);
+    if let Some((i, l)) = head().find(|(_, l)| l.kind == Kind::Heading) {
+        return (Field::new(l.text.clone(), l.no, Rule::MarkdownHeading), i);
+    }
+    for (i, l) in head() {
+        if l.kind != Kind::Text {
+            continue;
         }
-        seen += 1;
-        if seen >= HEAD_LINES {
+        if lines::is_headline_like(&l.text) {
+            return (Field::new(l.text.clone(), l.no, Rule::Headline), i);
+        }
+        let words = l.text.split_whitespace().count();
+        if words > 3 || l.text.chars().count() > 30 {
+            // A paragraph before any headline: the page has none.
             break;
         }
     }
@@ -102,11 +110,12 @@ fn find_title(lines: &[Line], notes: &mut Vec<Note>) -> (Field<String>, usize) {
         Some(i) => (shorten(&lines[i].text, 80), lines[i].no),
         None => ("(untitled)".to_string(), 0),
     };
-    notes.push(Note { line: no, message: "no headline found; the title is the first line of text".into() });
+    notes.push(Note::on(NoteOn::Title, no, "no headline found; the title is the first line of text"));
     (Field::new(text, no, Rule::FirstLine), idx)
 }
 
-fn shorten(s: &str, max_chars: usize) -> String {
+/// `s` cut to at most `max_chars` characters at a word boundary, with `…`.
+pub(crate) fn shorten(s: &str, max_chars: usize) -> String {
     if s.chars().count() <= max_chars {
         return s.to_string();
     }
@@ -123,20 +132,25 @@ fn same_text(a: &str, b: &str) -> bool {
     a.len().abs_diff(b.len()) <= 8 && (a.eq_ignore_ascii_case(b) || a.to_lowercase() == b.to_lowercase())
 }
 
-/// The clean body of the lines below the headline. Returns the blocks and the indexes (within
-/// `lines`) of the first and last line that went into a paragraph.
-fn build_body(lines: &[Line], title: &str, removed: &mut Vec<Removed>) -> (Vec<Block>, Option<usize>, Option<usize>) {
+/// The clean body of the lines below the headline. Returns the blocks, the line number each
+/// block starts on, and the indexes (within `lines`) of the first and last line that went into
+/// a paragraph.
+fn build_body(
+    lines: &[Line],
+    title: &str,
+    removed: &mut Vec<Removed>,
+) -> (Vec<Block>, Vec<u32>, Option<usize>, Option<usize>) {
     // Lines that are text, in order: (index, is heading).
     let mut kept: Vec<(usize, bool)> = Vec::new();
     for (i, l) in lines.iter().enumerate() {
         let rule = match &l.kind {
             Kind::Blank => continue,
-            Kind::Text | Kind::Heading { .. } if same_text(&l.text, title) => Rule::RepeatedHeadline,
+            Kind::Text | Kind::Heading if same_text(&l.text, title) => Rule::RepeatedHeadline,
             Kind::Text => {
                 kept.push((i, lines::is_caps_heading(&l.text)));
                 continue;
             }
-            Kind::Heading { .. } => {
+            Kind::Heading => {
                 kept.push((i, true));
                 continue;
             }
@@ -163,9 +177,10 @@ fn build_body(lines: &[Line], title: &str, removed: &mut Vec<Removed>) -> (Vec<B
 
     let wrapped = looks_hard_wrapped(lines, &kept);
     let mut blocks: Vec<Block> = Vec::new();
+    let mut starts: Vec<u32> = Vec::new();
     let mut prev: Option<usize> = None;
     for &(i, heading) in &kept {
-        let text = lines[i].text.clone();
+        let text = &lines[i].text;
         let continues = wrapped
             && !heading
             && prev.is_some_and(|p| p + 1 == i)
@@ -173,20 +188,19 @@ fn build_body(lines: &[Line], title: &str, removed: &mut Vec<Removed>) -> (Vec<B
         if continues {
             if let Some(Block::Paragraph(p)) = blocks.last_mut() {
                 p.push(' ');
-                p.push_str(&text);
+                p.push_str(text);
             }
-        } else if !heading && matches!(blocks.last(), Some(Block::Paragraph(p)) if *p == text) {
+        } else if !heading && matches!(blocks.last(), Some(Block::Paragraph(p)) if p == text) {
             removed.push(Removed { line: lines[i].no, rule: Rule::RepeatedParagraph });
-        } else if heading {
-            blocks.push(Block::Heading(text));
         } else {
-            blocks.push(Block::Paragraph(text));
+            blocks.push(if heading { Block::Heading(text.clone()) } else { Block::Paragraph(text.clone()) });
+            starts.push(lines[i].no);
         }
         prev = Some(i);
     }
     let first = kept.iter().find(|(_, h)| !h).map(|(i, _)| *i);
     let last = kept.last().map(|(i, _)| *i);
-    (blocks, first, last)
+    (blocks, starts, first, last)
 }
 
 /// Text hard-wrapped at a fixed width (most text lines 40–100 characters, none much longer)
@@ -227,28 +241,25 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// The agency named by a dateline at the start of one of the first paragraphs.
-fn dateline_agency(body: &[Block], outlets: &Outlets) -> Option<OutletId> {
-    body.iter().filter(|b| matches!(b, Block::Paragraph(_))).take(3).find_map(|b| {
+/// The agency named by a dateline at the start of one of the first paragraphs, and the line
+/// that paragraph starts on.
+fn dateline_agency(body: &[Block], starts: &[u32], outlets: &Outlets) -> Option<(OutletId, u32)> {
+    body.iter().zip(starts).filter(|(b, _)| matches!(b, Block::Paragraph(_))).take(3).find_map(|(b, &line)| {
         let c = DATELINE.captures(b.text())?;
-        outlets.find_dateline(&c[1])
+        outlets.find_dateline(&c[1]).map(|id| (id, line))
     })
 }
 
-#[allow(clippy::too_many_arguments)]
 fn find_outlet(
     lines: &[Line],
     title_idx: usize,
     body: &[Block],
-    body_lines: &[Line],
-    first_para: Option<usize>,
+    block_lines: &[u32],
     outlets: &Outlets,
     url: Option<&Field<String>>,
 ) -> (Option<Field<OutletRef>>, Option<Field<OutletRef>>) {
     let mut agency = None;
-    if let Some(id) = dateline_agency(body, outlets) {
-        let no =
-            first_para.and_then(|f| body_lines[f..].iter().find(|l| DATELINE.is_match(&l.text))).map_or(0, |l| l.no);
+    if let Some((id, no)) = dateline_agency(body, block_lines, outlets) {
         agency = Some(Field::new(OutletRef::Known(id), no, Rule::Dateline));
     }
 
@@ -359,10 +370,8 @@ fn find_published(
         .or_else(|| pick(Rule::DateAboveHeadline, &|i, _| i <= title_idx));
     if let Some((field, ambiguous)) = chosen {
         if ambiguous {
-            notes.push(Note {
-                line: field.evidence.line,
-                message: format!("ambiguous day and month; read as {} (day first)", field.value),
-            });
+            let message = format!("ambiguous day and month; read as {} (day first)", field.value);
+            notes.push(Note::on(NoteOn::Published, field.evidence.line, message));
         }
         return Some(field);
     }
@@ -421,7 +430,7 @@ pub fn plain_body(text: &str) -> Vec<Block> {
         }
     };
     for raw in text.split('\n') {
-        if let Some((_, h)) = markdown::heading(raw) {
+        if let Some(h) = markdown::heading(raw) {
             flush(&mut para, &mut blocks);
             blocks.push(Block::Heading(squash_spaces(&markdown::strip_inline(h)).into_owned()));
             continue;

@@ -242,6 +242,7 @@ fn updated_date_is_used_when_nothing_else_is_given() {
 fn us_order_is_inferred_from_the_same_file() {
     let t = Outlets::builtin();
     let e = extract("A headline about the summit\n\n04/05/2019\n\nText. Filed 04/23/2019.", &t);
+    assert_eq!(e.notes, vec![], "the file proves the order: nothing ambiguous");
     assert_eq!(e.published.unwrap().value.to_string(), "2019-04-05");
     let e = extract("A headline about the summit\n\n04/05/2019\n\nText.", &t);
     assert_eq!(e.published.unwrap().value.to_string(), "2019-05-04");
@@ -251,17 +252,44 @@ fn us_order_is_inferred_from_the_same_file() {
 #[test]
 fn no_date_no_headline_and_empty_pages() {
     let t = Outlets::builtin();
-    let e = extract("This page is one long sentence about nothing in particular that goes on and on.", &t);
+    let long =
+        "This page is one long sentence about nothing in particular that goes on and on without a headline above it.";
+    let e = extract(long, &t);
     assert_eq!(e.title.evidence.rule, Rule::FirstLine);
-    assert!(e.title.value.ends_with('…') || e.title.value.len() <= 80);
+    assert_eq!(e.title.value, "This page is one long sentence about nothing in particular that goes on and on…");
     assert!(e.published.is_none());
     assert_eq!(e.notes.len(), 2, "{:?}", e.notes);
+    // A page of date lines only has no headline and no text, and must not break.
+    let e = extract("June 28, 2011\nJune 29, 2011\n", &t);
+    assert_eq!(e.title.value, "(untitled)");
+    assert_eq!(e.other_dates.len(), 1);
     let e = extract("", &t);
     assert_eq!(e.title.value, "(untitled)");
     assert!(e.body.is_empty());
     let e = extract("June 29, 2011", &t);
     assert_eq!(e.title.value, "(untitled)");
     assert_eq!(e.published.unwrap().value.to_string(), "2011-06-29");
+}
+
+#[test]
+fn a_markdown_heading_wins_and_section_names_are_skipped() {
+    let t = Outlets::builtin();
+    let e = extract("Kremlin\n\n# Kim and Putin meet in Vladivostok today\n\nText of the story.", &t);
+    assert_eq!(e.title, Field::new("Kim and Putin meet in Vladivostok today".to_string(), 3, Rule::MarkdownHeading));
+    let e = extract("World\n\nKim and Putin meet in Vladivostok today\n\nText of the story.", &t);
+    assert_eq!(e.title, Field::new("Kim and Putin meet in Vladivostok today".to_string(), 3, Rule::Headline));
+    assert!(e.removed.contains(&Removed { line: 1, rule: Rule::AboveHeadline }));
+}
+
+#[test]
+fn binary_content_anywhere_in_a_file_is_refused() {
+    let mut bytes = "A headline about a file with a NUL far in\n\n".as_bytes().to_vec();
+    bytes.extend(std::iter::repeat_n(b'x', 20_000));
+    bytes.push(0);
+    let (p, problems) =
+        crate::corpus::formats::parse_file(&bytes, crate::corpus::formats::Format::Text, &Outlets::builtin());
+    assert!(p.is_empty());
+    assert!(problems[0].message.starts_with("binary file"));
 }
 
 #[test]
