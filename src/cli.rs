@@ -332,9 +332,10 @@ impl Cli {
             }
         };
         let filter_spec = FilterSpec::from_args(&filter, &order)?;
-        // Only the reader and searches need the full-text index; listing 100,000 articles
-        // should not pay for it.
-        let index = matches!(action, Action::Read) || filter_spec.search.is_some();
+        // The reader and searches need the full-text index. With the cache on, every load
+        // builds it once, so the cache (which keeps it) serves every later command too; with
+        // --no-cache, listing 100,000 articles does not pay for an index it does not use.
+        let index = matches!(action, Action::Read) || filter_spec.search.is_some() || !corpus.no_cache;
         Ok(Config {
             load: LoadOptions { metadata: !corpus.no_metadata, index, cache: !corpus.no_cache },
             paths: corpus.paths,
@@ -372,12 +373,14 @@ mod tests {
     }
 
     #[test]
-    fn list_without_search_skips_the_index() {
-        let c = config(&["list", "--format", "tsv", "--no-metadata"]).unwrap();
+    fn only_an_uncached_list_without_search_skips_the_index() {
+        let c = config(&["list", "--format", "tsv", "--no-metadata", "--no-cache"]).unwrap();
         assert_eq!(c.action, Action::List(ListFormat::Tsv));
-        assert!(!c.load.index && !c.load.metadata);
-        let c = config(&["list", "--search", "kim"]).unwrap();
+        assert!(!c.load.index && !c.load.metadata && !c.load.cache);
+        let c = config(&["list", "--search", "kim", "--no-cache"]).unwrap();
         assert!(c.load.index);
+        let c = config(&["list"]).unwrap();
+        assert!(c.load.index && c.load.cache, "a cached load keeps an index for later commands");
     }
 
     #[test]

@@ -70,7 +70,14 @@ impl Key {
     /// cache in `dir`.
     pub fn new(dir: &Path, inputs: &[PathBuf], metadata: bool) -> Option<Key> {
         let cwd = std::env::current_dir().ok()?;
-        let mut text = format!("v{FORMAT} {} cwd={} metadata={metadata}", env!("CARGO_PKG_VERSION"), cwd.display());
+        // The model's fingerprint (build.rs): a build whose extractor or tables differ reads
+        // the corpus afresh.
+        let mut text = format!(
+            "v{FORMAT} {} model={} cwd={} metadata={metadata}",
+            env!("CARGO_PKG_VERSION"),
+            env!("NEWSDESK_MODEL_FINGERPRINT"),
+            cwd.display()
+        );
         for p in inputs {
             text.push('\0');
             text.push_str(&p.to_string_lossy());
@@ -281,6 +288,24 @@ fn stamp_now(path: &Path, with_hash: bool) -> Option<Stamp> {
     Some(s)
 }
 
+/// Whether a file is as its stamp says: the same size and time; the same content too when the
+/// time is within [`RACY`] of the cache's creation and the content was read then (hash 0: not
+/// read, such as a file refused as too large). No stamp: it could not be looked at, and still
+/// cannot.
+fn unchanged(path: &Path, stamp: Option<Stamp>, created: u64) -> bool {
+    let Some(s) = stamp else { return std::fs::metadata(path).is_err() };
+    let racy = s.hash != 0 && s.mtime_ns.saturating_add(RACY) >= created;
+    stamp_now(path, racy).is_some_and(|n| n.size == s.size && n.mtime_ns == s.mtime_ns && (!racy || n.hash == s.hash))
+}
+
+/// Sets a cache's creation time, after its too-recent entries were verified.
+fn redate(path: &Path, created: u64) {
+    use std::os::unix::fs::FileExt;
+    if let Ok(f) = std::fs::OpenOptions::new().write(true).open(path) {
+        let _ = f.write_at(&created.to_le_bytes(), (MAGIC.len() + 4) as u64);
+    }
+}
+
 /// Writes the cache for a corpus just loaded. Failures are not errors: the next run loads the
 /// corpus again.
 pub(crate) fn store(key: &Key, corpus: &Corpus, walk_diagnostics: &[Diagnostic], found: &Listing) {
@@ -316,7 +341,8 @@ fn try_store(key: &Key, corpus: &Corpus, walk: &[Diagnostic], found: &Listing) -
         files,
         metadata_files: metadata_files
             .iter()
-            .map(|p| Ok((p.to_str().ok_or("a metadata path is not UTF-8")?, stamp_now(p, false))))
+            .zip(&found.metadata_stamps)
+            .map(|(p, s)| Ok((p.to_str().ok_or("a metadata path is not UTF-8")?, *s)))
             .collect::<Result<_, String>>()?,
         walk_diagnostics: walk.iter().map(cdiag).collect(),
         diagnostics: corpus.diagnostics.iter().map(cdiag).collect(),
@@ -453,26 +479,28 @@ pub(crate) fn load(key: &Key, inputs: &[PathBuf], rewalk: &dyn Fn() -> (Found, V
         }
         lap("folders walked again");
     }
-    // The same files with the same sizes and times (and content, when the time is too close
-    // to the cache's to trust).
-    let unchanged = body.files.par_iter().all(|c| {
-        let path = Path::new(&c.path);
-        match c.stamp {
-            None => std::fs::metadata(path).is_err(),
-            Some(s) => {
-                let racy = s.mtime_ns.saturating_add(RACY) >= created;
-                stamp_now(path, racy)
-                    .is_some_and(|n| n.size == s.size && n.mtime_ns == s.mtime_ns && (!racy || n.hash == s.hash))
-            }
-        }
-    });
-    if !unchanged {
-        return None;
-    }
-    if body.metadata_files.iter().any(|(p, s)| stamp_now(Path::new(p), false) != *s) {
+    // The same files (and metadata files) with the same sizes and times, and content when the
+    // time is too close to the cache's to trust.
+    let stamps = body.files.par_iter().map(|c| (c.path.as_str(), c.stamp));
+    let meta_stamps = body.metadata_files.par_iter().map(|(p, s)| (p.as_str(), *s));
+    if !stamps.chain(meta_stamps).all(|(p, s)| unchanged(Path::new(p), s, created)) {
         return None;
     }
     lap("files checked");
+    // Entries too recent to trust when this cache was written have just been verified the slow
+    // way; once all are old enough, say so in the cache, so the next start is fast again.
+    let newest = body
+        .files
+        .iter()
+        .filter_map(|c| c.stamp.map(|s| s.mtime_ns))
+        .chain(body.metadata_files.iter().filter_map(|(_, s)| s.map(|s| s.mtime_ns)))
+        .chain(body.dirs.iter().map(|(_, t)| *t))
+        .max()
+        .unwrap_or(0);
+    let now = now_ns();
+    if newest.saturating_add(RACY) >= created && newest.saturating_add(RACY) < now {
+        redate(&key.path, now);
+    }
 
     let index = SearchIndex::read_raw(&mut f)?;
     lap("index read");
@@ -510,4 +538,62 @@ pub(crate) fn load(key: &Key, inputs: &[PathBuf], rewalk: &dyn Fn() -> (Found, V
     c.unreadable_inputs = body.unreadable_inputs;
     c.from_cache = true;
     Some(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::load::{LoadOptions, load_with_cache};
+    use std::time::Duration;
+
+    const OPTS: LoadOptions = LoadOptions { metadata: true, index: true, cache: true };
+
+    fn created_of(dir: &Path) -> u64 {
+        let file = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| p.extension().is_some_and(|x| x == "cache"))
+            .unwrap();
+        let bytes = std::fs::read(file).unwrap();
+        let at = MAGIC.len() + 4;
+        u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap())
+    }
+
+    #[test]
+    fn a_file_refused_as_too_large_does_not_disable_the_cache() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.txt"), "A headline about the summit\n\nPublished: 2019-04-23\n\nText.")
+            .unwrap();
+        std::fs::write(dir.path().join("big.txt"), vec![b'x'; 9 * 1024 * 1024]).unwrap();
+        let cache = tempfile::tempdir().unwrap();
+        let inputs = [dir.path().to_path_buf()];
+        let first = load_with_cache(&inputs, OPTS, Some(cache.path()));
+        assert_eq!(first.count(Severity::Error), 1, "{:?}", first.diagnostics());
+        let again = load_with_cache(&inputs, OPTS, Some(cache.path()));
+        assert!(again.loaded_from_cache());
+        assert_eq!(again.diagnostics(), first.diagnostics());
+    }
+
+    #[test]
+    fn a_cache_verified_the_slow_way_is_redated_once_its_entries_are_old() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a.txt");
+        std::fs::write(&a, "A headline about the summit\n\nPublished: 2019-04-23\n\nText.").unwrap();
+        // Files and folder an hour old.
+        let past = SystemTime::now() - Duration::from_secs(3600);
+        std::fs::File::open(&a).unwrap().set_modified(past).unwrap();
+        std::fs::File::open(dir.path()).unwrap().set_modified(past).unwrap();
+        let cache = tempfile::tempdir().unwrap();
+        let inputs = [dir.path().to_path_buf()];
+        load_with_cache(&inputs, OPTS, Some(cache.path()));
+        // Pretend the cache was written just after the files changed: they are "racy" to it.
+        let past_ns = past.duration_since(UNIX_EPOCH).unwrap().as_nanos() as u64;
+        let key = Key::new(cache.path(), &inputs, true).unwrap();
+        redate(&key.path, past_ns + 1_000_000_000);
+        assert_eq!(created_of(cache.path()), past_ns + 1_000_000_000);
+        // The next load verifies them by content, then records that they are old now.
+        let c = load_with_cache(&inputs, OPTS, Some(cache.path()));
+        assert!(c.loaded_from_cache());
+        assert!(created_of(cache.path()) > now_ns() - 60_000_000_000, "redated to now");
+    }
 }

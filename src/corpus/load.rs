@@ -118,6 +118,8 @@ pub(crate) struct Found {
 /// What else a walk found, besides the files: what the cache checks to trust a listing.
 pub(crate) struct Listing {
     pub(crate) metadata: Vec<PathBuf>,
+    /// The metadata files' stamps as they were read (filled when they are read).
+    pub(crate) metadata_stamps: Vec<Option<Stamp>>,
     /// What each named path was: 0 missing, 1 a file, 2 a folder, 3 something else.
     pub(crate) inputs: Vec<u8>,
     /// Folders whose listing the result depends on, with their modification time when read:
@@ -142,7 +144,7 @@ pub(crate) fn input_kind(p: &Path) -> u8 {
 pub(crate) fn discover(inputs: &[PathBuf], opts: LoadOptions, diags: &mut Vec<Diagnostic>) -> Found {
     let mut found = Found {
         files: Vec::new(),
-        listing: Listing { metadata: Vec::new(), inputs: Vec::new(), dirs: Vec::new() },
+        listing: Listing { metadata: Vec::new(), metadata_stamps: Vec::new(), inputs: Vec::new(), dirs: Vec::new() },
         unreadable: 0,
     };
     let add_meta = |found: &mut Found, p: PathBuf| {
@@ -249,39 +251,49 @@ struct ChunkResult {
     stamps: Vec<(u32, Stamp)>,
 }
 
-fn read_bytes(file: &SourceFile) -> Result<std::borrow::Cow<'static, [u8]>, Problem> {
-    read_stamped(file).map(|(b, _)| b)
+/// A file's bytes and their XXH3 hash.
+type Contents = (std::borrow::Cow<'static, [u8]>, u64);
+
+/// A file's bytes and their XXH3 hash (a text file's article id), or why it could not be
+/// read; and its stamp (size, time, and the hash when read) whenever it could be looked at, so
+/// the cache can tell later whether it changed, readable or not.
+fn read_file(file: &SourceFile) -> (Result<Contents, Problem>, Option<Stamp>) {
+    let path = match (&file.origin, file.disk_path()) {
+        (Origin::Bundled(b), _) => return (Ok((std::borrow::Cow::Borrowed(*b), xxhash_rust::xxh3::xxh3_64(b))), None),
+        (_, None) => return (Err(problem("no source")), None),
+        (_, Some(p)) => p,
+    };
+    let mut f = match std::fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) => return (Err(problem_io(&e)), std::fs::metadata(path).ok().map(|m| Stamp::of_metadata(&m))),
+    };
+    let meta = match f.metadata() {
+        Ok(m) => m,
+        Err(e) => return (Err(problem_io(&e)), None),
+    };
+    let mut stamp = Stamp::of_metadata(&meta);
+    let len = meta.len();
+    let max = file.format.max_bytes();
+    if len > max {
+        let what = if file.format == Format::Text { "article" } else { "JSON" };
+        let msg = format!(
+            "too large ({:.1} MB; the limit for one {what} file is {} MB); skipped",
+            len as f64 / 1e6,
+            max / (1024 * 1024)
+        );
+        return (Err(problem(&msg)), Some(stamp));
+    }
+    let mut buf = Vec::with_capacity(len as usize);
+    if let Err(e) = f.read_to_end(&mut buf) {
+        return (Err(problem_io(&e)), Some(stamp));
+    }
+    let hash = xxhash_rust::xxh3::xxh3_64(&buf);
+    stamp.hash = hash;
+    (Ok((std::borrow::Cow::Owned(buf), hash)), Some(stamp))
 }
 
-/// A file's bytes, and its stamp (size, time, content hash) when it is on disk.
-fn read_stamped(file: &SourceFile) -> Result<(std::borrow::Cow<'static, [u8]>, Option<Stamp>), Problem> {
-    match (&file.origin, file.disk_path()) {
-        (Origin::Bundled(b), _) => Ok((std::borrow::Cow::Borrowed(b), None)),
-        (_, None) => Err(Problem { line: None, severity: super::diag::Severity::Error, message: "no source".into() }),
-        (_, Some(p)) => {
-            let mut f = std::fs::File::open(p).map_err(|e| problem_io(&e))?;
-            let meta = f.metadata().map_err(|e| problem_io(&e))?;
-            let len = meta.len();
-            let max = file.format.max_bytes();
-            if len > max {
-                return Err(Problem {
-                    line: None,
-                    severity: super::diag::Severity::Error,
-                    message: format!(
-                        "too large ({:.1} MB; the limit for one {} file is {} MB); skipped",
-                        len as f64 / 1e6,
-                        if file.format == Format::Text { "article" } else { "JSON" },
-                        max / (1024 * 1024)
-                    ),
-                });
-            }
-            let mut buf = Vec::with_capacity(len as usize);
-            f.read_to_end(&mut buf).map_err(|e| problem_io(&e))?;
-            let mut stamp = Stamp::of_metadata(&meta);
-            stamp.hash = xxhash_rust::xxh3::xxh3_64(&buf);
-            Ok((std::borrow::Cow::Owned(buf), Some(stamp)))
-        }
-    }
+fn problem(message: &str) -> Problem {
+    Problem { line: None, severity: super::diag::Severity::Error, message: message.into() }
 }
 
 fn problem_io(e: &std::io::Error) -> Problem {
@@ -297,19 +309,18 @@ fn parse_chunk(files: &[SourceFile], first: u32, outlets: &Outlets, meta: &Metad
     };
     for (k, file) in files.iter().enumerate() {
         let fi = first + k as u32;
-        let bytes = match read_stamped(file) {
-            Ok((b, stamp)) => {
-                if let Some(s) = stamp {
-                    out.stamps.push((fi, s));
-                }
-                b
-            }
+        let (read, stamp) = read_file(file);
+        if let Some(s) = stamp {
+            out.stamps.push((fi, s));
+        }
+        let (bytes, hash) = match read {
+            Ok(r) => r,
             Err(p) => {
                 out.problems.push((fi, p));
                 continue;
             }
         };
-        let (parsed, problems) = formats::parse_file(&bytes, file.format, outlets);
+        let (parsed, problems) = formats::parse_file_hashed(&bytes, hash, file.format, outlets);
         out.problems.extend(problems.into_iter().map(|p| (fi, p)));
         for mut p in parsed {
             finish(&mut p.extraction, meta, file);
@@ -379,13 +390,23 @@ pub fn load_with_cache(inputs: &[PathBuf], opts: LoadOptions, cache_dir: Option<
     timing("discover", t, found.files.len());
     let walk_diagnostics = diags.clone();
     let mut meta = Metadata::default();
+    let mut found = found;
     for m in &found.listing.metadata {
+        // Stamped as read, so an edit after this read is seen by the cache.
+        let stamp = std::fs::metadata(m).ok().map(|md| Stamp::of_metadata(&md));
         match std::fs::read(m) {
             Ok(bytes) => {
                 let (text, _) = text::decode(&bytes);
                 meta.add(m, &text, &mut diags);
+                found
+                    .listing
+                    .metadata_stamps
+                    .push(stamp.map(|s| Stamp { hash: xxhash_rust::xxh3::xxh3_64(&bytes), ..s }));
             }
-            Err(e) => diags.push(Diagnostic::error(m.display().to_string(), None, io_message(&e))),
+            Err(e) => {
+                diags.push(Diagnostic::error(m.display().to_string(), None, io_message(&e)));
+                found.listing.metadata_stamps.push(stamp);
+            }
         }
     }
     let Found { files, listing, unreadable } = found;
@@ -422,7 +443,7 @@ pub fn load_bundled(opts: LoadOptions) -> Corpus {
 
 /// Articles per parallel work unit: big enough that merging partial indexes is cheap, small
 /// enough that parsed bodies in flight stay a few megabytes.
-const CHUNK: usize = 256;
+pub(crate) const CHUNK: usize = 256;
 
 fn build(files: Vec<SourceFile>, meta: Metadata, mut diags: Vec<Diagnostic>, opts: LoadOptions) -> Corpus {
     let mut outlets = Outlets::builtin();
@@ -626,11 +647,11 @@ pub fn reread(
     let fail = |p: Problem| SourceError::Parse { path: path.clone(), line: p.line, message: p.message };
     let mut e = match record {
         None => {
-            let bytes = read_bytes(file).map_err(fail)?;
-            if ArticleId::of_bytes(&bytes) != article.id {
+            let (bytes, hash) = read_file(file).0.map_err(fail)?;
+            if ArticleId(hash) != article.id {
                 return Err(SourceError::Changed { path });
             }
-            let (parsed, problems) = formats::parse_file(&bytes, file.format, outlets);
+            let (parsed, problems) = formats::parse_file_hashed(&bytes, hash, file.format, outlets);
             match parsed.into_iter().next() {
                 Some(p) => p.extraction,
                 None => {

@@ -260,23 +260,33 @@ impl Corpus {
         self.index.get_or_init(|| self.build_index())
     }
 
+    /// The index from the articles' files, chunk by chunk in parallel, each chunk's partial
+    /// index merged in order (as at load), so no more than a chunk of bodies is in memory.
     fn build_index(&self) -> SearchIndex {
         use rayon::prelude::*;
-        let texts: Vec<Vec<String>> = (0..self.articles.len() as u32)
-            .into_par_iter()
-            .map(|i| match self.extraction(i) {
-                Ok(e) => {
-                    std::iter::once(e.title.value).chain(e.body.into_iter().map(|b| b.text().to_string())).collect()
-                }
-                Err(_) => vec![self.articles[i as usize].title.to_string()],
-            })
-            .collect();
-        let mut b = IndexBuilder::default();
-        for (i, t) in texts.iter().enumerate() {
-            b.add(i as u32, t.iter().map(String::as_str));
+        let n = self.articles.len() as u32;
+        let numbers: Vec<u32> = (0..n).collect();
+        let mut index = IndexBuilder::default();
+        for window in numbers.chunks(load::CHUNK * 8) {
+            let partials: Vec<(IndexBuilder, &[u32])> = window
+                .par_chunks(load::CHUNK)
+                .map(|chunk| {
+                    let mut b = IndexBuilder::default();
+                    for (local, &i) in chunk.iter().enumerate() {
+                        let title = self.articles[i as usize].title.to_string();
+                        let body = self.extraction(i).map(|e| e.body).unwrap_or_default();
+                        b.add(local as u32, std::iter::once(title.as_str()).chain(body.iter().map(|x| x.text())));
+                    }
+                    (b, chunk)
+                })
+                .collect();
+            for (b, chunk) in partials {
+                let remap: Vec<Option<u32>> = chunk.iter().map(|&i| Some(i)).collect();
+                index.merge(b, &remap);
+            }
         }
-        b.set_docs(self.articles.len() as u32);
-        b.finish()
+        index.set_docs(n);
+        index.finish()
     }
 
     /// Article numbers that pass the filter, in order. Undated articles come last in either
