@@ -7,6 +7,11 @@ use std::borrow::Cow;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
+/// `n` and a noun, plural when `n` is not 1: `1 warning`, `3 warnings`.
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}s") }
+}
+
 /// Columns `s` takes on a terminal.
 pub fn width(s: &str) -> usize {
     s.width()

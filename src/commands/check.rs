@@ -9,6 +9,7 @@ use crate::cli::TableFormat;
 use crate::corpus::Corpus;
 use crate::corpus::article::{Evidence, Rule};
 use crate::corpus::diag::{Diagnostic, Severity};
+use crate::width::count;
 
 pub fn run(c: &Corpus, format: TableFormat, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
     let errors = c.count(Severity::Error);
@@ -29,23 +30,15 @@ pub fn run(c: &Corpus, format: TableFormat, out: &mut dyn Write) -> anyhow::Resu
         report(c, out)?;
         writeln!(
             out,
-            "{} file{}, {} article{} ({} undated), {} error{}, {} warning{}",
-            c.files().len(),
-            s(c.files().len()),
-            c.len(),
-            s(c.len()),
+            "{}, {} ({} undated), {}, {}",
+            count(c.files().len(), "file"),
+            count(c.len(), "article"),
             c.undated(),
-            errors,
-            s(errors),
-            warnings,
-            s(warnings)
+            count(errors, "error"),
+            count(warnings, "warning")
         )?;
     }
     Ok(if errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
-}
-
-fn s(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 /// Every file in load order: its articles' fields with evidence, then its diagnostics. Files
@@ -89,7 +82,7 @@ fn report(c: &Corpus, out: &mut dyn Write) -> anyhow::Result<()> {
         }
         if let Some(ds) = by_path.remove(file.path.as_str()) {
             for d in ds {
-                let sev = if d.severity == Severity::Error { "error" } else { "warning" };
+                let sev = d.severity;
                 match d.line {
                     Some(l) => writeln!(out, "  {sev}: line {l}: {}", d.message)?,
                     None => writeln!(out, "  {sev}: {}", d.message)?,

@@ -95,12 +95,15 @@ fn summarize_diagnostics(corpus: &Corpus) {
     }
     if errors.len() > SHOWN {
         let more = errors.len() - SHOWN;
-        let _ = writeln!(err, "newsdesk: … and {more} more error{}", if more == 1 { "" } else { "s" });
+        let _ = writeln!(err, "newsdesk: … and {}", crate::width::count(more, "more error"));
     }
     let warnings = corpus.count(Severity::Warning);
     if warnings > 0 {
-        let s = if warnings == 1 { "" } else { "s" };
-        let _ = writeln!(err, "newsdesk: {warnings} warning{s} in the corpus; `newsdesk check` lists them");
+        let _ = writeln!(
+            err,
+            "newsdesk: {} in the corpus; `newsdesk check` lists them",
+            crate::width::count(warnings, "warning")
+        );
     }
 }
 

@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::{UNKNOWN, UsageError};
 use crate::cli::{Config, TableFormat};
 use crate::corpus::Corpus;
-use crate::width::{fit, width};
+use crate::width::{count, fit, width};
 
 #[derive(Serialize)]
 struct OutletJson<'a> {
@@ -58,12 +58,8 @@ pub fn run(c: &Corpus, config: &Config, format: TableFormat, out: &mut dyn Write
             let (n, a) = (stats.iter().filter(|s| s.outlet.is_some()).count(), sel.len());
             let unknown = stats.iter().find(|s| s.outlet.is_none()).map_or(0, |s| s.articles);
             let unknown = if unknown > 0 { format!(", {unknown} with no known outlet") } else { String::new() };
-            writeln!(out, "{n} outlet{}, {a} article{} ({undated} undated{unknown})", plural(n), plural(a))?;
+            writeln!(out, "{}, {} ({undated} undated{unknown})", count(n, "outlet"), count(a, "article"))?;
         }
     }
     Ok(ExitCode::SUCCESS)
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }

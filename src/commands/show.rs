@@ -136,7 +136,7 @@ fn text(
     if let Some(ag) = c.outlet_name(a.agency).filter(|ag| Some(*ag) != c.outlet_name(a.outlet)) {
         meta.push(ag.to_string());
     }
-    meta.push(a.published.map_or("undated".to_string(), |p| super::date_cell(Some(p))));
+    meta.push(super::date_cell(a.published));
     if !a.authors.is_empty() {
         meta.push(a.authors.iter().map(ToString::to_string).collect::<Vec<_>>().join(", "));
     }

@@ -11,7 +11,7 @@ use crate::cli::{Config, TableFormat};
 use crate::corpus::Corpus;
 use crate::corpus::filter::Order;
 use crate::corpus::timeline::{Slot, Unit, slots};
-use crate::width::{fit, truncate, width};
+use crate::width::{count, fit, truncate, width};
 
 /// Longest bar, in cells.
 const BAR: usize = 30;
@@ -77,7 +77,7 @@ pub fn run(
                 }
                 for &i in &sel[items.clone()] {
                     let a = c.get(i);
-                    let date = a.published.map(|p| super::date_cell(Some(p))).unwrap_or_default();
+                    let date = super::date_cell(a.published);
                     let prefix = format!(
                         "    {}  {}  ",
                         fit(&date, 16),
@@ -92,12 +92,11 @@ pub fn run(
             }
             Slot::Gap { from, to } => {
                 let n = to - from + 1;
-                let span = if n >= 12 {
-                    let (y, m) = (n / 12, n % 12);
-                    let years = format!("{y} year{}", if y == 1 { "" } else { "s" });
-                    if m == 0 { years } else { format!("{years} {m} month{}", if m == 1 { "" } else { "s" }) }
-                } else {
-                    format!("{n} month{}", if n == 1 { "" } else { "s" })
+                let n = n as usize;
+                let span = match (n / 12, n % 12) {
+                    (0, m) => count(m, "month"),
+                    (y, 0) => count(y, "year"),
+                    (y, m) => format!("{} {}", count(y, "year"), count(m, "month")),
                 };
                 writeln!(
                     out,

@@ -39,16 +39,21 @@ impl Diagnostic {
     }
 }
 
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        })
+    }
+}
+
 impl fmt::Display for Diagnostic {
     /// `corpus/a.txt:12: warning: no publication date found`
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let sev = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
         match self.line {
-            Some(l) => write!(f, "{}:{}: {}: {}", self.path, l, sev, self.message),
-            None => write!(f, "{}: {}: {}", self.path, sev, self.message),
+            Some(l) => write!(f, "{}:{}: {}: {}", self.path, l, self.severity, self.message),
+            None => write!(f, "{}: {}: {}", self.path, self.severity, self.message),
         }
     }
 }

@@ -81,6 +81,8 @@ pub struct Corpus {
     /// compact arrays: reading them from 100,000 scattered `Article`s was a cache miss each.
     time_keys: Vec<Option<timeline::TimeKey>>,
     outlet_slots: Vec<u16>,
+    /// The outlets articles have, by name, None last.
+    present: Vec<Option<OutletId>>,
     from_cache: bool,
 }
 
@@ -118,7 +120,17 @@ impl Corpus {
         let common = ids.windows(2).map(|w| ((w[0].0 ^ w[1].0).leading_zeros() / 4) as usize + 1).max().unwrap_or(0);
         let id_len = common.clamp(7, 16);
         let time_keys = articles.iter().map(|a| a.published.map(|p| timeline::TimeKey::of(p.date))).collect();
-        let outlet_slots = articles.iter().map(|a| a.outlet.map_or(NO_OUTLET, |o| o.0)).collect();
+        let outlet_slots: Vec<u16> = articles.iter().map(|a| a.outlet.map_or(NO_OUTLET, |o| o.0)).collect();
+        let mut seen = vec![false; outlets.len() + 1];
+        for &s in &outlet_slots {
+            seen[(s as usize).min(outlets.len())] = true;
+        }
+        let mut present: Vec<Option<OutletId>> =
+            (0..outlets.len()).filter(|&k| seen[k]).map(|k| Some(OutletId(k as u16))).collect();
+        present.sort_by_cached_key(|o| o.map(|o| outlets.name(o).to_lowercase()));
+        if seen[outlets.len()] {
+            present.push(None);
+        }
         let cell = OnceLock::new();
         if let Some(ix) = index {
             let _ = cell.set(ix);
@@ -138,6 +150,7 @@ impl Corpus {
             records: Vec::new(),
             time_keys,
             outlet_slots,
+            present,
             from_cache: false,
         }
     }
@@ -354,7 +367,6 @@ impl Corpus {
     /// Outlets named by the user (names, aliases, domains, or "unknown"), checked against the
     /// outlets this corpus has.
     pub fn resolve_outlets(&self, names: &[String]) -> Result<OutletSet, FilterError> {
-        let present = self.outlet_stats(&(0..self.articles.len() as u32).collect::<Vec<_>>());
         let mut set = OutletSet::default();
         for name in names {
             let n = name.trim();
@@ -362,14 +374,15 @@ impl Corpus {
                 set.unknown = true;
                 continue;
             }
-            match self.outlets.find(n).filter(|id| present.iter().any(|s| s.outlet == Some(*id))) {
+            match self.outlets.find(n).filter(|id| self.present.contains(&Some(*id))) {
                 Some(id) => {
                     set.ids.insert(id);
                 }
                 None => {
-                    let available = present
+                    let available = self
+                        .present
                         .iter()
-                        .map(|s| self.outlet_name(s.outlet).unwrap_or(UNKNOWN_OUTLET).to_string())
+                        .map(|o| self.outlet_name(*o).unwrap_or(UNKNOWN_OUTLET).to_string())
                         .collect();
                     return Err(FilterError::UnknownOutlet { name: n.to_string(), available });
                 }
@@ -378,12 +391,28 @@ impl Corpus {
         Ok(set)
     }
 
+    /// The outlets the corpus's articles have, by name; None (no known outlet) last.
+    pub fn outlets_present(&self) -> &[Option<OutletId>] {
+        &self.present
+    }
+
+    /// How many articles of `selection` each outlet has (from the compact outlet array).
+    pub fn count_by_outlet(&self, selection: &[u32]) -> OutletCounts {
+        let mut counts = vec![0u32; self.outlets.len() + 1];
+        for &i in selection {
+            counts[self.outlet_slots[i as usize].min(self.outlets.len() as u16) as usize] += 1;
+        }
+        OutletCounts { counts }
+    }
+
     /// Per outlet: articles in `selection`, and their date span. Sorted by name, unknown last.
     pub fn outlet_stats(&self, selection: &[u32]) -> Vec<OutletStat> {
-        let mut by: std::collections::HashMap<Option<OutletId>, OutletStat> = std::collections::HashMap::new();
+        let unknown = self.outlets.len();
+        let mut by: Vec<Option<OutletStat>> = vec![None; unknown + 1];
         for &i in selection {
             let a = &self.articles[i as usize];
-            let s = by.entry(a.outlet).or_insert(OutletStat {
+            let slot = a.outlet.map_or(unknown, |o| o.0 as usize);
+            let s = by[slot].get_or_insert(OutletStat {
                 outlet: a.outlet,
                 articles: 0,
                 undated: 0,
@@ -399,14 +428,23 @@ impl Corpus {
                 None => s.undated += 1,
             }
         }
-        let mut v: Vec<OutletStat> = by.into_values().collect();
-        v.sort_by(|a, b| match (a.outlet, b.outlet) {
-            (None, None) => std::cmp::Ordering::Equal,
-            (None, Some(_)) => std::cmp::Ordering::Greater,
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (Some(x), Some(y)) => self.outlets.name(x).to_lowercase().cmp(&self.outlets.name(y).to_lowercase()),
-        });
+        let mut v: Vec<OutletStat> = by.into_iter().flatten().collect();
+        v.sort_by_cached_key(|s| (s.outlet.is_none(), s.outlet.map(|o| self.outlets.name(o).to_lowercase())));
         v
+    }
+}
+
+/// Article counts per outlet, from [`Corpus::count_by_outlet`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutletCounts {
+    /// By outlet id; the last entry counts articles with no outlet.
+    counts: Vec<u32>,
+}
+
+impl OutletCounts {
+    pub fn get(&self, outlet: Option<OutletId>) -> u32 {
+        let last = self.counts.len() - 1;
+        self.counts[outlet.map_or(last, |o| (o.0 as usize).min(last))]
     }
 }
 

@@ -37,25 +37,18 @@ impl Picker {
     /// its outlet set (all ticked when it has none).
     pub fn new(corpus: &Corpus, filter: &Filter) -> Picker {
         let others = Filter { outlets: None, ..filter.clone() };
-        let sel = corpus.select(&others, crate::corpus::filter::Order::NewestFirst);
-        let mut counts = corpus.outlet_stats(&sel);
-        // Outlets with no article under the other filters are still listed, with 0.
-        let all = corpus.outlet_stats(&(0..corpus.len() as u32).collect::<Vec<_>>());
-        for s in all {
-            if !counts.iter().any(|c| c.outlet == s.outlet) {
-                counts.push(crate::corpus::OutletStat { articles: 0, undated: 0, first: None, last: None, ..s });
-            }
-        }
-        let mut items: Vec<Item> = counts
-            .into_iter()
-            .map(|s| Item {
-                outlet: s.outlet,
-                name: corpus.outlet_name(s.outlet).unwrap_or(super::list::UNKNOWN).to_string(),
-                count: s.articles,
-                ticked: filter.outlets.as_ref().is_none_or(|set| set.contains(s.outlet)),
+        let counts = corpus.count_by_outlet(&corpus.select(&others, crate::corpus::filter::Order::NewestFirst));
+        // Every outlet of the corpus is listed, with 0 when the other filters leave it none.
+        let items = corpus
+            .outlets_present()
+            .iter()
+            .map(|&outlet| Item {
+                outlet,
+                name: corpus.outlet_name(outlet).unwrap_or(super::list::UNKNOWN).to_string(),
+                count: counts.get(outlet) as usize,
+                ticked: filter.outlets.as_ref().is_none_or(|set| set.contains(outlet)),
             })
             .collect();
-        items.sort_by_key(|i| (i.outlet.is_none(), i.name.to_lowercase()));
         Picker { items, cursor: 0, offset: 0 }
     }
 

@@ -49,10 +49,10 @@ fn render_counts(m: &Model<'_>, status: Rect, buf: &mut Buffer) {
     let errors = m.corpus.count(Severity::Error);
     let mut right = String::new();
     if errors > 0 {
-        right.push_str(&format!("{errors} error{} ", if errors == 1 { "" } else { "s" }));
+        right.push_str(&format!("{} ", crate::width::count(errors, "error")));
     }
     if warnings > 0 {
-        right.push_str(&format!("{warnings} warning{} ", if warnings == 1 { "" } else { "s" }));
+        right.push_str(&format!("{} ", crate::width::count(warnings, "warning")));
     }
     let left = format!(" {} of {} · {}", m.view.len(), m.corpus.len(), describe_filters(m));
     let w = status.width as usize;
