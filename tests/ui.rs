@@ -408,6 +408,15 @@ fn the_mouse_selects_and_scrolls() {
 }
 
 #[test]
+fn side_by_side_lists_keep_their_outlet_column() {
+    // The README promises date, outlet and title side by side from 120 columns.
+    for w in [120, 130, 139, 200] {
+        let text = Screen::new(bundled(), w, 30).text();
+        assert!(text.contains("2019-04-22 21:44 RT"), "{w} columns:\n{text}");
+    }
+}
+
+#[test]
 fn the_readme_screenshot_is_what_the_reader_draws() {
     let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).expect("README.md");
     let after =

@@ -125,8 +125,18 @@ impl<'c> Model<'c> {
         self.areas().list.map_or(1, list::content_rows)
     }
 
+    /// Where the reader is, or would be on a narrow screen where it is not showing: Space and
+    /// the reader's wrapping work the same either way.
+    fn reader_area(&self) -> Rect {
+        let areas = self.areas();
+        areas
+            .reader
+            .or_else(|| layout::compute(self.screen, Wants { focus: Pane::Reader, ..self.wants() }).reader)
+            .unwrap_or(self.screen)
+    }
+
     fn reader_rows(&self) -> usize {
-        self.areas().reader.map_or(1, reader::content_rows)
+        reader::content_rows(self.reader_area())
     }
 
     /// Turns a terminal event into an action and applies it.
@@ -154,6 +164,18 @@ impl<'c> Model<'c> {
         if !matches!(action, Action::Resize(..) | Action::Wheel { .. }) {
             self.message = None;
         }
+        // What works the same whatever is open.
+        match action {
+            Action::Quit => return Effect::Quit,
+            Action::Suspend => return Effect::Suspend,
+            Action::Resize(w, h) => {
+                self.screen = Rect::new(0, 0, w, h);
+                self.keep_overlay_in_view();
+                self.settle();
+                return Effect::None;
+            }
+            _ => {}
+        }
         let effect = match std::mem::take(&mut self.overlay) {
             Overlay::None => self.update_panes(action),
             Overlay::Help { scroll } => self.update_help(scroll, action),
@@ -164,24 +186,30 @@ impl<'c> Model<'c> {
         effect
     }
 
+    /// After a resize, the picker's cursor and the help's scroll stay within what is shown.
+    fn keep_overlay_in_view(&mut self) {
+        let screen = self.screen;
+        match &mut self.overlay {
+            Overlay::Picker(p) => {
+                let rows = p.rows(screen);
+                p.move_to(p.cursor, rows);
+            }
+            Overlay::Help { scroll } => {
+                *scroll = (*scroll).min(super::help::lines().len().saturating_sub(super::help::rows(screen)));
+            }
+            Overlay::Prompt(_) | Overlay::None => {}
+        }
+    }
+
     fn update_help(&mut self, scroll: usize, action: Action) -> Effect {
         let rows = super::help::rows(self.screen);
         let max = super::help::lines().len().saturating_sub(rows);
         let scroll = match action {
             Action::Help | Action::Back => return Effect::None,
-            Action::Quit => return Effect::Quit,
-            Action::Suspend => {
-                self.overlay = Overlay::Help { scroll };
-                return Effect::Suspend;
-            }
             Action::Down | Action::Wheel { down: true, .. } => scroll + 1,
             Action::Up | Action::Wheel { down: false, .. } => scroll.saturating_sub(1),
             Action::PageDown => scroll + rows,
             Action::PageUp => scroll.saturating_sub(rows),
-            Action::Resize(w, h) => {
-                self.screen = Rect::new(0, 0, w, h);
-                scroll
-            }
             _ => scroll,
         };
         self.overlay = Overlay::Help { scroll: scroll.min(max) };
@@ -191,11 +219,6 @@ impl<'c> Model<'c> {
     fn update_picker(&mut self, mut p: Picker, action: Action) -> Effect {
         let rows = p.rows(self.screen);
         match action {
-            Action::Quit => return Effect::Quit,
-            Action::Suspend => {
-                self.overlay = Overlay::Picker(p);
-                return Effect::Suspend;
-            }
             Action::Back => {
                 self.message = Some(Message { text: "outlet filter unchanged".into(), error: false });
                 return Effect::None;
@@ -217,7 +240,6 @@ impl<'c> Model<'c> {
             Action::Bottom => p.move_to(usize::MAX, rows),
             Action::PickerToggle => p.toggle(),
             Action::PickerAll => p.toggle_all(),
-            Action::Resize(w, h) => self.screen = Rect::new(0, 0, w, h),
             _ => {}
         }
         self.overlay = Overlay::Picker(p);
@@ -227,11 +249,6 @@ impl<'c> Model<'c> {
     fn update_prompt(&mut self, mut p: Prompt, action: Action) -> Effect {
         let before = p.input.clone();
         match action {
-            Action::Quit => return Effect::Quit,
-            Action::Suspend => {
-                self.overlay = Overlay::Prompt(p);
-                return Effect::Suspend;
-            }
             Action::Back => {
                 if let PromptKind::Search { before } = p.kind {
                     self.view.filter.search = before;
@@ -280,7 +297,6 @@ impl<'c> Model<'c> {
             Action::CursorEnd => p.end(),
             Action::DeleteToStart => p.delete_to_start(),
             Action::DeleteWord => p.delete_word(),
-            Action::Resize(w, h) => self.screen = Rect::new(0, 0, w, h),
             _ => {}
         }
         // Search as you type.
@@ -298,8 +314,6 @@ impl<'c> Model<'c> {
         let reader_rows = self.reader_rows();
         let page = |rows: usize| rows.saturating_sub(1).max(1) as isize;
         match action {
-            Action::Quit => return Effect::Quit,
-            Action::Suspend => return Effect::Suspend,
             Action::Help => self.overlay = Overlay::Help { scroll: 0 },
             Action::Back => self.focus = Pane::List,
             Action::FocusNext => self.focus = self.cycle(1),
@@ -353,6 +367,8 @@ impl<'c> Model<'c> {
                     self.message = Some(Message { text: "no filters to clear".into(), error: false });
                 } else {
                     self.view.filter = Filter::default();
+                    // And the timeline goes back to the bucket size that fits.
+                    self.timeline.zoom = None;
                     self.refilter();
                     self.message = Some(Message { text: "filters cleared".into(), error: false });
                 }
@@ -361,12 +377,8 @@ impl<'c> Model<'c> {
                 self.view.order = self.view.order.flip();
                 self.refilter();
             }
-            Action::ToggleTimeline => {
-                self.timeline.visible = !self.timeline.visible;
-                if !self.timeline.visible && self.focus == Pane::Timeline {
-                    self.focus = Pane::List;
-                }
-            }
+            // Focus leaves a hidden timeline in `settle`.
+            Action::ToggleTimeline => self.timeline.visible = !self.timeline.visible,
             Action::ZoomIn | Action::ZoomOut => {
                 let unit = self.timeline.model.unit;
                 let next = if action == Action::ZoomIn { unit.finer() } else { unit.coarser() };
@@ -385,6 +397,12 @@ impl<'c> Model<'c> {
             Action::EarlierArticle | Action::LaterArticle => {
                 match self.view.step_in_time(self.list.selected, action == Action::LaterArticle) {
                     Some(row) => self.select_row(row),
+                    None if self.list.selected >= self.view.dated => {
+                        self.message = Some(Message {
+                            text: "this article has no date: it is not on the timeline".into(),
+                            error: false,
+                        });
+                    }
                     None => {
                         let edge = if action == Action::LaterArticle { "latest" } else { "earliest" };
                         self.message = Some(Message { text: format!("this is the {edge} article"), error: false });
@@ -397,6 +415,8 @@ impl<'c> Model<'c> {
                     Some(p) => {
                         let b = unit.bucket(p.date);
                         self.view.filter.dates = Some(DateRange { from: Some(unit.start(b)), to: Some(unit.end(b)) });
+                        // Inside the bucket, the timeline fits its bucket size to the new span.
+                        self.timeline.zoom = None;
                         self.refilter();
                     }
                     None => {
@@ -404,7 +424,6 @@ impl<'c> Model<'c> {
                     }
                 }
             }
-            Action::Resize(w, h) => self.screen = Rect::new(0, 0, w, h),
             Action::Wheel { x, y, down } => {
                 let d = if down { WHEEL } else { -WHEEL };
                 match self.areas().pane_at(x, y) {
@@ -419,6 +438,8 @@ impl<'c> Model<'c> {
                 }
             }
             Action::Click { x, y } => self.click(x, y),
+            // Handled in `update` before anything else.
+            Action::Quit | Action::Suspend | Action::Resize(..) => {}
             // Picker and prompt actions arrive only while those are open.
             Action::PickerToggle
             | Action::PickerAll
@@ -472,13 +493,10 @@ impl<'c> Model<'c> {
     fn click(&mut self, x: u16, y: u16) {
         let areas = self.areas();
         if let Some(tabs) = areas.tabs.filter(|t| t.y == y) {
-            // "1:List 2:Reader 3:Timeline": a third each is close enough to aim at.
-            let third = (tabs.width / 3).max(1);
-            self.focus = match (x - tabs.x) / third {
-                0 => Pane::List,
-                1 => Pane::Reader,
-                _ => Pane::Timeline,
-            };
+            let col = x.saturating_sub(tabs.x);
+            if let Some((pane, _, _)) = layout::tabs().into_iter().find(|(_, _, cols)| cols.contains(&col)) {
+                self.focus = pane;
+            }
             return;
         }
         let Some(pane) = areas.pane_at(x, y) else { return };
@@ -537,15 +555,12 @@ impl<'c> Model<'c> {
             self.list = ListPane::default();
         }
         self.list.scroll_into_view(areas.list.map_or(1, list::content_rows));
-        // In narrow mode the reader is not on screen; it is prepared anyway so that focusing
-        // it shows the article at once.
-        let width = match areas.reader {
-            Some(r) => reader::wrap_width(r),
-            None => reader::wrap_width(Rect { height: 1, ..self.screen }),
-        };
+        // In narrow mode the reader may not be on screen; it is prepared anyway, for the area
+        // it would have, so that focusing it shows the article at once.
+        let width = reader::wrap_width(self.reader_area());
         let selected = self.selected_article();
         self.reader.show(self.corpus, selected, width, self.view.filter.search.as_ref());
-        let rows = areas.reader.map_or(1, reader::content_rows);
+        let rows = self.reader_rows();
         self.reader.scroll_by(0, rows);
 
         let tl_width = areas.timeline.map_or(self.screen.width, |r| r.width);
@@ -793,6 +808,71 @@ mod tests {
         assert!(m.reader.scroll > 0);
         m.update(Action::ToggleEvidence);
         assert!(m.reader.evidence);
+    }
+
+    #[test]
+    fn tabs_are_clicked_where_they_are_drawn() {
+        let mut m = Model::new(corpus(), Filter::default(), Order::NewestFirst, 40, 12);
+        // "1:List 2:Reader 3:Timeline" from column 0.
+        for (x, pane) in [(2, Pane::List), (9, Pane::Reader), (20, Pane::Timeline), (3, Pane::List)] {
+            m.update(Action::Click { x, y: 0 });
+            assert_eq!(m.focus, pane, "x = {x}");
+        }
+        m.update(Action::Click { x: 35, y: 0 });
+        assert_eq!(m.focus, Pane::List, "blank tab-bar space changes nothing");
+    }
+
+    #[test]
+    fn space_pages_the_reader_even_where_it_is_not_shown() {
+        let mut m = Model::new(corpus(), Filter::default(), Order::NewestFirst, 40, 12);
+        assert!(m.areas().reader.is_none());
+        m.update(Action::ReaderPageDown);
+        assert!(m.reader.scroll > 1, "a page, not a line: {}", m.reader.scroll);
+    }
+
+    #[test]
+    fn the_zoom_resets_when_the_dates_change_wholesale() {
+        let mut m = model();
+        m.update(Action::ZoomOut);
+        m.update(Action::ZoomOut);
+        m.update(Action::FilterToBucket);
+        assert_eq!(m.timeline.zoom, None);
+        assert_eq!(m.timeline.model.unit, Unit::Day, "the finest that fits the bucket's span");
+        m.update(Action::ZoomOut);
+        m.update(Action::ClearFilters);
+        assert_eq!(m.timeline.zoom, None);
+    }
+
+    #[test]
+    fn undated_articles_say_they_are_not_on_the_timeline() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.txt"), "A headline about the summit\n\nText without a date.").unwrap();
+        std::fs::write(dir.path().join("b.txt"), "Another headline about the summit\n\nPublished: 2019-04-23\n\nText.")
+            .unwrap();
+        let c = Corpus::load(&[dir.path().to_path_buf()], LoadOptions::default());
+        let mut m = Model::new(&c, Filter::default(), Order::NewestFirst, 100, 30);
+        m.update(Action::Bottom);
+        m.update(Action::LaterArticle);
+        assert_eq!(
+            m.message.as_ref().map(|x| x.text.as_str()),
+            Some("this article has no date: it is not on the timeline")
+        );
+    }
+
+    #[test]
+    fn the_picker_keeps_its_cursor_in_view_after_a_resize() {
+        let mut m = model();
+        m.update(Action::OutletFilter);
+        m.update(Action::Bottom);
+        m.update(Action::Resize(60, 7));
+        let Overlay::Picker(p) = &m.overlay else { panic!("the picker stays open") };
+        let rows = p.rows(m.screen);
+        assert!(
+            p.cursor >= p.offset && p.cursor < p.offset + rows.max(1),
+            "cursor {} offset {} rows {rows}",
+            p.cursor,
+            p.offset
+        );
     }
 
     #[test]

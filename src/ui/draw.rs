@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::app::{Model, Overlay};
-use super::layout::{self, Mode, Pane};
+use super::layout::{self, Mode};
 use super::{help, list, reader, status, theme, timeline};
 use crate::width::truncate;
 
@@ -31,9 +31,9 @@ pub fn draw(m: &Model<'_>, frame: &mut Frame<'_>) {
     }
     if let Some(tabs) = areas.tabs {
         let mut spans = Vec::new();
-        for (n, pane, name) in [(1, Pane::List, "List"), (2, Pane::Reader, "Reader"), (3, Pane::Timeline, "Timeline")] {
+        for (pane, label, _) in layout::tabs() {
             let style = theme::title_bar(m.focus == pane && areas.pane(pane).is_some());
-            spans.push(Span::styled(format!("{n}:{name}"), style));
+            spans.push(Span::styled(label, style));
             spans.push(Span::raw(" "));
         }
         buf.set_line(tabs.x, tabs.y, &Line::from(spans), tabs.width);

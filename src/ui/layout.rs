@@ -25,6 +25,19 @@ pub enum Mode {
     Wide,
 }
 
+/// The tab bar of narrow screens: each pane's label and the columns it takes (from the bar's
+/// left edge, one space between labels). Drawing and mouse clicks both use this.
+pub fn tabs() -> [(Pane, &'static str, std::ops::Range<u16>); 3] {
+    const LABELS: [(Pane, &str); 3] =
+        [(Pane::List, "1:List"), (Pane::Reader, "2:Reader"), (Pane::Timeline, "3:Timeline")];
+    let mut x = 0u16;
+    LABELS.map(|(pane, label)| {
+        let start = x;
+        x += label.len() as u16 + 1;
+        (pane, label, start..start + label.len() as u16)
+    })
+}
+
 /// Smallest size newsdesk draws in.
 pub const MIN_WIDTH: u16 = 20;
 pub const MIN_HEIGHT: u16 = 5;
@@ -107,23 +120,26 @@ pub fn compute(area: Rect, w: Wants) -> Areas {
     }
 
     let wide = width >= 120 && height >= 28;
+    // Sizes are worked out in usize (counts can exceed u16) and clamped before narrowing.
+    let fit = |wanted: usize, lo: u16, hi: u16| wanted.clamp(lo as usize, hi.max(lo) as usize) as u16;
     let (main, timeline) = if w.timeline {
-        let cap = (body.height * 2).div_ceil(5).clamp(6, 16);
-        let rows = (w.timeline_rows as u16).clamp(4, cap.max(4));
+        let cap = ((body.height as usize * 2).div_ceil(5)).clamp(6, 16) as u16;
+        let rows = fit(w.timeline_rows, 4, cap);
         let main = Rect { height: body.height - rows, ..body };
         (main, Some(Rect { y: main.y + main.height, height: rows, ..body }))
     } else {
         (body, None)
     };
     if wide {
-        let list_w = (main.width * 2 / 5).max(50);
+        // 56 columns keep the list's date, outlet and title columns (narrower, it compacts).
+        let list_w = ((main.width as usize * 2 / 5) as u16).max(56);
         let list = Rect { width: list_w, ..main };
         // One column between them for the separator.
         let reader = Rect { x: main.x + list_w + 1, width: main.width - list_w - 1, ..main };
         Areas { mode: Mode::Wide, tabs: None, list: Some(list), reader: Some(reader), timeline, status, message }
     } else {
         let cap = (main.height / 2).max(3);
-        let list_h = (w.list_rows as u16).clamp(3, cap);
+        let list_h = fit(w.list_rows, 3, cap);
         let list = Rect { height: list_h, ..main };
         let reader = Rect { y: main.y + list_h, height: main.height - list_h, ..main };
         Areas { mode: Mode::Stacked, tabs: None, list: Some(list), reader: Some(reader), timeline, status, message }
@@ -171,6 +187,18 @@ mod tests {
         assert!(a.list.is_none() && a.timeline.is_none());
         assert_eq!(a.reader.unwrap(), Rect::new(0, 1, 30, 7));
         assert!(a.tabs.is_some());
+    }
+
+    #[test]
+    fn huge_counts_do_not_wrap_around() {
+        // 65,536 articles once became a list of 0 (then 3) rows.
+        for n in [65_535usize, 65_536, 65_540, 1_000_000] {
+            let a = compute(
+                Rect::new(0, 0, 80, 24),
+                Wants { focus: Pane::List, timeline: true, list_rows: n, timeline_rows: n },
+            );
+            assert_eq!(a.list.unwrap().height, 6, "{n}");
+        }
     }
 
     #[test]

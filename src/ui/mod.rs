@@ -50,8 +50,10 @@ pub fn run(corpus: &Corpus, spec: &FilterSpec) -> anyhow::Result<ExitCode> {
     let signals = terminal::Signals::register().context("installing signal handlers")?;
     terminal::install_panic_hook();
     terminal::save_original();
-    terminal::enter().context("setting up the terminal")?;
+    // The guard first: if setting up fails half way (raw mode on, the rest not), dropping it
+    // still puts the terminal back.
     let _guard = terminal::Guard;
+    terminal::enter().context("setting up the terminal")?;
     let mut term = Terminal::new(CrosstermBackend::new(std::io::stdout())).context("opening the terminal")?;
     let size = term.size()?;
     let mut model = Model::new(corpus, filter, spec.order, size.width, size.height);

@@ -107,7 +107,8 @@ impl Prompt {
     pub fn delete_word(&mut self) {
         let before = &self.input[..self.cursor];
         let trimmed = before.trim_end();
-        let start = trimmed.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+        // The space may be wide (U+3000, typed by CJK input methods): step over its bytes.
+        let start = trimmed.char_indices().rfind(|(_, c)| c.is_whitespace()).map_or(0, |(i, c)| i + c.len_utf8());
         self.input.replace_range(start..self.cursor, "");
         self.cursor = start;
         self.error = None;
@@ -146,6 +147,15 @@ mod tests {
         x.delete_word();
         assert_eq!(x.input, "kim ");
         x.delete_to_start();
+        assert_eq!(x.input, "");
+    }
+
+    #[test]
+    fn word_deletion_over_an_ideographic_space() {
+        let mut x = p("kim\u{3000}jong");
+        x.delete_word();
+        assert_eq!(x.input, "kim\u{3000}");
+        x.delete_word();
         assert_eq!(x.input, "");
     }
 

@@ -97,7 +97,7 @@ impl ReaderPane {
             (Some(k), true) => Some(k + 1),
             (Some(k), false) => k.checked_sub(1),
             // From no match yet: the first one at or below the top of the view, or above it.
-            (None, true) => self.match_lines.iter().position(|&l| l > self.scroll),
+            (None, true) => self.match_lines.iter().position(|&l| l >= self.scroll),
             (None, false) => self.match_lines.iter().rposition(|&l| l < self.scroll),
         };
         match next.and_then(|k| self.match_lines.get(k).map(|&l| (k, l))) {

@@ -126,24 +126,34 @@ const STUCK: Duration = Duration::from_secs(3);
 /// Ends the process when the event loop cannot: crossterm 0.29 spins inside `event::poll` and
 /// never returns once the terminal is gone (crossterm-rs/crossterm#793, fix pending in #1067),
 /// so neither a hang-up nor SIGTERM would be seen. The loop handles both itself whenever it
-/// turns; this thread acts only when a stop is pending, or the terminal has gone, and the loop
-/// has not turned for [`STUCK`].
+/// turns; this thread acts when the terminal has gone (at once: nothing can be drawn or
+/// restored) or when a stop signal has waited [`STUCK`] for a loop that does not turn.
 pub fn spawn_watchdog(stop: Arc<AtomicBool>, heartbeat: Heartbeat) {
     let _ = std::thread::Builder::new().name("newsdesk-watchdog".into()).spawn(move || {
         loop {
-            std::thread::sleep(Duration::from_millis(200));
-            let lost = terminal_gone();
-            if (stop.load(Ordering::Relaxed) || lost) && heartbeat.age() > STUCK {
-                // The stuck loop may hold the stdout lock (and crossterm's), so nothing here
-                // takes a lock: the leaving sequences go straight to fd 1, errors ignored.
-                const LEAVE: &[u8] =
-                    b"\x1b[?2004l\x1b[?1006l\x1b[?1015l\x1b[?1003l\x1b[?1002l\x1b[?1000l\x1b[?1049l\x1b[?25h";
-                // SAFETY: writes a static buffer to fd 1; a closed or dead fd just fails.
-                let _ = unsafe { libc::write(1, LEAVE.as_ptr().cast(), LEAVE.len()) };
-                std::process::exit(if lost { 1 } else { 0 });
+            std::thread::sleep(Duration::from_millis(100));
+            if terminal_gone() {
+                std::process::exit(1);
+            }
+            if stop.load(Ordering::Relaxed) && heartbeat.age() > STUCK {
+                restore_without_locks();
+                std::process::exit(0);
             }
         }
     });
+}
+
+/// Puts the terminal back without taking any lock the stuck loop may hold (Rust's stdout lock,
+/// crossterm's mode lock): the leaving sequences go straight to fd 1, the saved settings
+/// straight to the tty. Errors are ignored; there is nothing left to tell.
+fn restore_without_locks() {
+    const LEAVE: &[u8] = b"\x1b[?2004l\x1b[?1006l\x1b[?1015l\x1b[?1003l\x1b[?1002l\x1b[?1000l\x1b[?1049l\x1b[?25h";
+    // SAFETY: writes a static buffer to fd 1; a closed or dead fd just fails.
+    let _ = unsafe { libc::write(1, LEAVE.as_ptr().cast(), LEAVE.len()) };
+    if let Some(t) = ORIGINAL.get() {
+        // SAFETY: `t` is the termios tcgetattr filled for this same fd.
+        let _ = unsafe { libc::tcsetattr(0, libc::TCSANOW, t) };
+    }
 }
 
 /// True when the terminal has hung up: its window closed, its ssh connection dropped. A hung-up
