@@ -225,7 +225,13 @@ impl<'c> Model<'c> {
             }
             Action::Apply => {
                 if p.items.iter().all(|i| !i.ticked) {
-                    self.message = Some(Message { text: "tick at least one outlet (a ticks all)".into(), error: true });
+                    self.message = Some(Message {
+                        text: format!(
+                            "tick at least one outlet ({} ticks all)",
+                            keymap::key_for(Context::Picker, &Action::PickerAll)
+                        ),
+                        error: true,
+                    });
                 } else {
                     self.view.filter.outlets = p.selection();
                     self.refilter();
@@ -514,7 +520,10 @@ impl<'c> Model<'c> {
 
     fn next_match(&mut self, forward: bool) {
         if self.view.filter.search.as_ref().is_none_or(Query::is_empty) {
-            self.message = Some(Message { text: "no search: press / to search".into(), error: false });
+            self.message = Some(Message {
+                text: format!("no search: press {} to search", keymap::key_for(Context::Panes, &Action::Search)),
+                error: false,
+            });
             return;
         }
         let rows = self.reader_rows();

@@ -5,6 +5,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
+use super::action::Action;
+use super::keymap::Context;
 use super::{keymap, theme};
 use crate::width::{fit, width};
 
@@ -47,7 +49,10 @@ pub fn render(scroll: usize, screen: Rect, buf: &mut Buffer) {
     Clear.render(area, buf);
     let all = lines();
     let block = Block::default().borders(Borders::ALL).title(" newsdesk keys ").title_bottom(format!(
-        " ? or Esc closes · j/k scroll · {}/{} ",
+        " {} closes · {}/{} scroll · {}/{} ",
+        keymap::keys_for(Context::Help, &Action::Help, 2),
+        keymap::key_for(Context::Help, &Action::Down),
+        keymap::key_for(Context::Help, &Action::Up),
         (scroll + rows(screen)).min(all.len()),
         all.len()
     ));

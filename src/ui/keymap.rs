@@ -242,6 +242,22 @@ pub fn lookup(contexts: &[Context], ev: &KeyEvent) -> Option<Action> {
     None
 }
 
+/// The keys bound to `action` in `cx`, at most `max` of them, as shown in hints: `?/Esc`.
+/// Messages and popup titles name keys through this, so they follow the keymap.
+pub fn keys_for(cx: Context, action: &Action, max: usize) -> String {
+    match KEYMAP.iter().find(|b| b.context == cx && b.action == *action) {
+        Some(b) => b.keys.iter().take(max).map(ToString::to_string).collect::<Vec<_>>().join("/"),
+        // Only a keymap edit that drops a binding still named in a message gets here; the
+        // action's name still tells the reader what to look for in the help.
+        None => <&'static str>::from(action).to_string(),
+    }
+}
+
+/// The first key bound to `action` in `cx`.
+pub fn key_for(cx: Context, action: &Action) -> String {
+    keys_for(cx, action, 1)
+}
+
 /// The keys of a binding as shown to people: `j / ↓`.
 pub fn keys_label(b: &Binding) -> String {
     b.keys.iter().map(ToString::to_string).collect::<Vec<_>>().join(" / ")
@@ -304,6 +320,16 @@ mod tests {
 
     fn press(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
         KeyEvent::new(code, mods)
+    }
+
+    #[test]
+    fn messages_name_the_keys_the_keymap_binds() {
+        assert_eq!(key_for(Context::Picker, &Action::PickerAll), "a");
+        assert_eq!(key_for(Context::Panes, &Action::ClearFilters), "c");
+        assert_eq!(keys_for(Context::Help, &Action::Help, 2), "?/Esc");
+        assert_eq!(key_for(Context::Prompt, &Action::Apply), "Enter");
+        // An action with no key in that context is named, not shown as a wrong key.
+        assert_eq!(key_for(Context::Prompt, &Action::ZoomIn), "ZoomIn");
     }
 
     #[test]

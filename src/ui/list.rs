@@ -7,7 +7,9 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
+use super::action::Action;
 use super::app::Model;
+use super::keymap::{self, Context};
 use super::{text, theme};
 use crate::corpus::Corpus;
 use crate::corpus::filter::Order;
@@ -85,7 +87,10 @@ pub fn render(m: &Model<'_>, area: Rect, buf: &mut Buffer) {
                 Line::raw("`newsdesk check PATH` shows what it found and why."),
             ]
         } else {
-            vec![Line::styled("No articles match the filters.", theme::heading()), Line::raw("Press c to clear them.")]
+            vec![
+                Line::styled("No articles match the filters.", theme::heading()),
+                Line::raw(format!("Press {} to clear them.", keymap::key_for(Context::Panes, &Action::ClearFilters))),
+            ]
         };
         text::paragraph(buf, body, &msg);
         return;

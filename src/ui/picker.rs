@@ -7,6 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
+use super::keymap::{self, Context};
 use super::theme;
 use crate::corpus::Corpus;
 use crate::corpus::filter::{Filter, OutletSet};
@@ -105,6 +106,17 @@ impl Picker {
         self.area(area).height.saturating_sub(3) as usize
     }
 
+    /// The picker's own keys, for its bottom border: `Space tick · a all · Enter apply · Esc cancel`.
+    fn keys_hint() -> String {
+        let mut s = String::from(" ");
+        for (key, hint) in keymap::hints(&[Context::Picker]).into_iter().filter(|(_, h)| *h != "move") {
+            s.push_str(&format!("{key} {hint} · "));
+        }
+        s.truncate(s.len() - " · ".len());
+        s.push(' ');
+        s
+    }
+
     pub fn render(&self, screen: Rect, buf: &mut Buffer) {
         let area = self.area(screen);
         Clear.render(area, buf);
@@ -112,7 +124,7 @@ impl Picker {
         let block = Block::default()
             .borders(Borders::ALL)
             .title(format!(" Outlets · {ticked} of {} ticked ", self.items.len()))
-            .title_bottom(" Space tick · a all · Enter apply · Esc cancel ");
+            .title_bottom(Self::keys_hint());
         let inner = block.inner(area);
         block.render(area, buf);
         let count_w = self.items.iter().map(|i| i.count.to_string().len()).max().unwrap_or(1);

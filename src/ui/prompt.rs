@@ -1,7 +1,8 @@
 //! Prompts on the bottom line: the incremental search and the date filter. A small line editor
 //! (cursor, delete, word delete) over the typed text.
 
-use super::theme;
+use super::action::Action;
+use super::keymap::{self, Context};
 use crate::corpus::filter::DATE_FORMS;
 use crate::corpus::index::Query;
 
@@ -41,13 +42,13 @@ impl Prompt {
     /// The hint after the input (errors are shown on the status row).
     pub fn hint(&self) -> String {
         match &self.kind {
-            PromptKind::Search { .. } => "words in title or text · Enter keep · Esc cancel".into(),
+            PromptKind::Search { .. } => format!(
+                "words in title or text · {} keep · {} cancel",
+                keymap::key_for(Context::Prompt, &Action::Apply),
+                keymap::key_for(Context::Prompt, &Action::Back)
+            ),
             PromptKind::Date => format!("{DATE_FORMS}; empty for all dates"),
         }
-    }
-
-    pub fn hint_style(&self) -> ratatui::style::Style {
-        theme::dim()
     }
 
     /// The error for a date that does not parse: short enough for an 80-column status row.

@@ -78,7 +78,7 @@ fn render_message_line(m: &Model<'_>, message: Rect, buf: &mut Buffer) {
             Span::styled(p.label(), theme::heading()),
             Span::raw(p.input.clone()),
             Span::raw("  "),
-            Span::styled(p.hint(), p.hint_style()),
+            Span::styled(p.hint(), theme::dim()),
         ]);
         buf.set_line(message.x, message.y, &line, message.width);
         return;
