@@ -356,6 +356,22 @@ fn an_empty_corpus_has_a_friendly_state() {
 }
 
 #[test]
+fn the_status_bar_counts_the_files_that_did_not_load_cleanly() {
+    let (_dir, c) = temp_corpus(&[
+        ("a.txt", "A headline about the summit\n\nText without a date.".into()),
+        ("b.txt", "\0\u{1}binary".into()),
+        ("c.json", "{\"title\": 3".into()),
+    ]);
+    let text = Screen::new(&c, 80, 24).text();
+    let status = text.lines().nth(22).unwrap_or_default();
+    assert!(status.contains("1 of 1"), "{text}");
+    assert!(status.trim_end().ends_with("2 errors 2 warnings"), "`newsdesk check` explains them:\n{text}");
+    // The clean bundled corpus shows no such counts.
+    let text = Screen::new(bundled(), 80, 24).text();
+    assert!(!text.contains("error") && !text.contains("warning"), "{text}");
+}
+
+#[test]
 fn a_filter_with_no_match_says_how_to_clear_it() {
     let mut s = Screen::new(bundled(), 80, 24);
     let text = s.keys("/ :zzzz Enter").text();

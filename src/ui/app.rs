@@ -15,6 +15,7 @@ use super::reader::{self, ReaderPane};
 use super::timeline::{self, TimelinePane};
 use super::view::View;
 use crate::corpus::Corpus;
+use crate::corpus::diag::Severity;
 use crate::corpus::filter::{DateRange, Filter, Order};
 use crate::corpus::index::Query;
 
@@ -59,6 +60,8 @@ pub struct Model<'c> {
     /// The terminal's size.
     pub screen: Rect,
     pub columns: Columns,
+    /// The corpus's (errors, warnings): counted once, shown on every frame.
+    pub diagnostics: (usize, usize),
     /// What the timeline was last built for; the order does not change it.
     timeline_built_for: Option<(Filter, Option<crate::corpus::timeline::Unit>, u16)>,
 }
@@ -79,6 +82,7 @@ impl<'c> Model<'c> {
             message: None,
             screen: Rect::new(0, 0, width, height),
             columns: Columns::for_corpus(corpus),
+            diagnostics: (corpus.count(Severity::Error), corpus.count(Severity::Warning)),
             timeline_built_for: None,
         };
         m.settle();
@@ -579,7 +583,8 @@ impl<'c> Model<'c> {
             .timeline_built_for
             .as_ref()
             .is_some_and(|(f, z, w)| *f == self.view.filter && *z == zoom && *w == tl_width);
-        if !current {
+        // A hidden timeline is not built; showing it finds the key stale and builds it then.
+        if !current && self.timeline.visible {
             let dated = &self.view.rows[..self.view.dated];
             let undated = self.view.len() - self.view.dated;
             // Lane labels take their width first; the rest is for buckets.
@@ -801,6 +806,22 @@ mod tests {
         assert_eq!(m.focus, Pane::Reader, "two panes now");
         m.update(Action::Back);
         assert_eq!(m.focus, Pane::List);
+    }
+
+    #[test]
+    fn a_timeline_shown_again_reflects_filters_changed_while_hidden() {
+        let mut m = model();
+        let lanes = |m: &Model<'_>| m.timeline.model.lanes.iter().map(|l| l.articles).sum::<usize>();
+        assert_eq!(lanes(&m), 5);
+        m.update(Action::ToggleTimeline);
+        m.update(Action::DateFilter);
+        for c in "2011".chars() {
+            m.update(Action::Input(c));
+        }
+        m.update(Action::Apply);
+        assert_eq!(m.view.len(), 2);
+        m.update(Action::ToggleTimeline);
+        assert_eq!(lanes(&m), 2, "the timeline shows the two 2011 articles, not the five it last drew");
     }
 
     #[test]

@@ -8,7 +8,6 @@ use ratatui::text::{Line, Span};
 
 use super::app::{Model, Overlay};
 use super::{keymap, theme};
-use crate::corpus::diag::Severity;
 use crate::width::{truncate, width};
 
 /// The filters in words: `outlets: RT, Euronews · dates: 2019-04 · search: kim`.
@@ -45,8 +44,7 @@ pub fn render(m: &Model<'_>, status: Rect, message: Rect, buf: &mut Buffer) {
 }
 
 fn render_counts(m: &Model<'_>, status: Rect, buf: &mut Buffer) {
-    let warnings = m.corpus.count(Severity::Warning);
-    let errors = m.corpus.count(Severity::Error);
+    let (errors, warnings) = m.diagnostics;
     let mut right = String::new();
     if errors > 0 {
         right.push_str(&format!("{} ", crate::width::count(errors, "error")));
