@@ -196,10 +196,10 @@ impl<'c> Model<'c> {
         match &mut self.overlay {
             Overlay::Picker(p) => {
                 let rows = p.rows(screen);
-                p.move_to(p.cursor, rows);
+                p.move_to(p.cursor(), rows);
             }
             Overlay::Help { scroll } => {
-                *scroll = (*scroll).min(super::help::lines().len().saturating_sub(super::help::rows(screen)));
+                *scroll = (*scroll).min(super::help::max_scroll(screen));
             }
             Overlay::Prompt(_) | Overlay::None => {}
         }
@@ -207,7 +207,6 @@ impl<'c> Model<'c> {
 
     fn update_help(&mut self, scroll: usize, action: Action) -> Effect {
         let rows = super::help::rows(self.screen);
-        let max = super::help::lines().len().saturating_sub(rows);
         let scroll = match action {
             Action::Help | Action::Back => return Effect::None,
             Action::Down | Action::Wheel { down: true, .. } => scroll + 1,
@@ -216,7 +215,7 @@ impl<'c> Model<'c> {
             Action::PageUp => scroll.saturating_sub(rows),
             _ => scroll,
         };
-        self.overlay = Overlay::Help { scroll: scroll.min(max) };
+        self.overlay = Overlay::Help { scroll: scroll.min(super::help::max_scroll(self.screen)) };
         Effect::None
     }
 
@@ -242,10 +241,10 @@ impl<'c> Model<'c> {
                     return Effect::None;
                 }
             }
-            Action::Down | Action::Wheel { down: true, .. } => p.move_to(p.cursor + 1, rows),
-            Action::Up | Action::Wheel { down: false, .. } => p.move_to(p.cursor.saturating_sub(1), rows),
-            Action::PageDown => p.move_to(p.cursor + rows, rows),
-            Action::PageUp => p.move_to(p.cursor.saturating_sub(rows), rows),
+            Action::Down | Action::Wheel { down: true, .. } => p.move_to(p.cursor() + 1, rows),
+            Action::Up | Action::Wheel { down: false, .. } => p.move_to(p.cursor().saturating_sub(1), rows),
+            Action::PageDown => p.move_to(p.cursor() + rows, rows),
+            Action::PageUp => p.move_to(p.cursor().saturating_sub(rows), rows),
             Action::Top => p.move_to(0, rows),
             Action::Bottom => p.move_to(usize::MAX, rows),
             Action::PickerToggle => p.toggle(),
@@ -898,10 +897,10 @@ mod tests {
         let Overlay::Picker(p) = &m.overlay else { panic!("the picker stays open") };
         let rows = p.rows(m.screen);
         assert!(
-            p.cursor >= p.offset && p.cursor < p.offset + rows.max(1),
+            p.cursor() >= p.at.offset && p.cursor() < p.at.offset + rows.max(1),
             "cursor {} offset {} rows {rows}",
-            p.cursor,
-            p.offset
+            p.cursor(),
+            p.at.offset
         );
     }
 

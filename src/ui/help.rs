@@ -1,5 +1,7 @@
 //! The help overlay, generated from the keymap table.
 
+use std::sync::LazyLock;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -10,8 +12,18 @@ use super::keymap::Context;
 use super::{keymap, theme};
 use crate::width::{fit, width};
 
-/// The help's lines.
-pub fn lines() -> Vec<Line<'static>> {
+/// The help's lines, built once: the keymap is static.
+pub fn lines() -> &'static [Line<'static>] {
+    static LINES: LazyLock<Vec<Line<'static>>> = LazyLock::new(build_lines);
+    &LINES
+}
+
+/// The furthest the help scrolls on this screen.
+pub fn max_scroll(screen: Rect) -> usize {
+    lines().len().saturating_sub(rows(screen))
+}
+
+fn build_lines() -> Vec<Line<'static>> {
     let rows = keymap::help_rows();
     let key_w = rows.iter().filter(|r| r.0.is_none()).map(|r| width(&r.1)).max().unwrap_or(8);
     let mut out = Vec::new();

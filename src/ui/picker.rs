@@ -8,6 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 use super::keymap::{self, Context};
+use super::list::ListPane;
 use super::theme;
 use crate::corpus::Corpus;
 use crate::corpus::filter::{Filter, OutletSet};
@@ -29,8 +30,8 @@ pub struct Item {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Picker {
     pub items: Vec<Item>,
-    pub cursor: usize,
-    pub offset: usize,
+    /// The cursor and scroll: the same bookkeeping as the article list's.
+    pub at: ListPane,
 }
 
 impl Picker {
@@ -50,20 +51,20 @@ impl Picker {
                 ticked: filter.outlets.as_ref().is_none_or(|set| set.contains(outlet)),
             })
             .collect();
-        Picker { items, cursor: 0, offset: 0 }
+        Picker { items, at: ListPane::default() }
+    }
+
+    /// The row under the cursor.
+    pub fn cursor(&self) -> usize {
+        self.at.selected
     }
 
     pub fn move_to(&mut self, row: usize, rows: usize) {
-        self.cursor = row.min(self.items.len().saturating_sub(1));
-        if self.cursor < self.offset {
-            self.offset = self.cursor;
-        } else if self.cursor >= self.offset + rows.max(1) {
-            self.offset = self.cursor + 1 - rows.max(1);
-        }
+        self.at.select(row, self.items.len(), rows);
     }
 
     pub fn toggle(&mut self) {
-        if let Some(i) = self.items.get_mut(self.cursor) {
+        if let Some(i) = self.items.get_mut(self.at.selected) {
             i.ticked = !i.ticked;
         }
     }
@@ -129,18 +130,18 @@ impl Picker {
         block.render(area, buf);
         let count_w = self.items.iter().map(|i| i.count.to_string().len()).max().unwrap_or(1);
         let name_w = (inner.width as usize).saturating_sub(4 + count_w + 2);
-        for (k, item) in self.items.iter().enumerate().skip(self.offset).take(inner.height as usize) {
-            let y = inner.y + (k - self.offset) as u16;
+        for (k, item) in self.items.iter().enumerate().skip(self.at.offset).take(inner.height as usize) {
+            let y = inner.y + (k - self.at.offset) as u16;
             let color = theme::outlet_color(item.outlet.map(|_| item.name.as_str()));
             let line = Line::from(vec![
                 Span::raw(if item.ticked { "[x] " } else { "[ ] " }),
                 Span::styled(fit(&item.name, name_w), Style::new().fg(color)),
                 Span::styled(format!("  {:>count_w$}", item.count), theme::dim()),
             ]);
-            if k == self.cursor {
+            if k == self.cursor() {
                 buf.set_style(Rect { y, height: 1, ..inner }, theme::selected());
             }
-            let style = if k == self.cursor { theme::selected() } else { Style::new() };
+            let style = if k == self.cursor() { theme::selected() } else { Style::new() };
             buf.set_line(inner.x, y, &line.patch_style(style), inner.width);
         }
     }

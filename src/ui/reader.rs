@@ -111,14 +111,15 @@ impl ReaderPane {
         }
     }
 
-    /// Goes to the first (or last) match of the article. False when it has none.
-    pub fn go_to_edge_match(&mut self, first: bool, rows: usize) -> bool {
-        let Some(k) = (if first { Some(0) } else { self.match_lines.len().checked_sub(1) }) else { return false };
-        let Some(&line) = self.match_lines.get(k) else { return false };
-        self.current_match = Some(k);
-        self.scroll = line.saturating_sub(1);
-        self.scroll_by(0, rows);
-        true
+    /// Goes to the first (or last) match of the article; stays put when no line shows one
+    /// (a match in a field the reader does not highlight, such as the URL).
+    pub fn go_to_edge_match(&mut self, first: bool, rows: usize) {
+        let k = if first { Some(0) } else { self.match_lines.len().checked_sub(1) };
+        if let Some((k, &line)) = k.and_then(|k| self.match_lines.get(k).map(|l| (k, l))) {
+            self.current_match = Some(k);
+            self.scroll = line.saturating_sub(1);
+            self.scroll_by(0, rows);
+        }
     }
 }
 
