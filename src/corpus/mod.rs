@@ -315,8 +315,17 @@ impl Corpus {
             None => (0, dated.len()),
         };
         let hits = filter.search.as_ref().filter(|q| !q.is_empty()).and_then(|q| self.index().search(q));
+        // The outlet set as a table by outlet slot (the last entry for "no outlet"): one load
+        // per article instead of a tree lookup; this loop runs over every article on a key press.
+        let allowed: Option<Vec<bool>> = filter.outlets.as_ref().map(|set| {
+            let mut t: Vec<bool> = (0..self.outlets.len()).map(|o| set.ids.contains(&OutletId(o as u16))).collect();
+            t.push(set.unknown);
+            t
+        });
+        let no_outlet = self.outlets.len();
         let pass = |i: u32| {
-            filter.outlets.as_ref().is_none_or(|set| set.contains(self.outlet_of(i)))
+            // NO_OUTLET (u16::MAX) clamps to the "no outlet" entry.
+            allowed.as_ref().is_none_or(|t| t[usize::from(self.outlet_slots[i as usize]).min(no_outlet)])
                 && hits.as_ref().is_none_or(|h| h.contains(i))
         };
         let range = &dated[lo..hi];

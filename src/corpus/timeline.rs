@@ -147,7 +147,7 @@ pub fn slots(keys: &[TimeKey], unit: Unit, collapse: usize) -> Vec<Slot> {
             continue;
         }
         if let Some(l) = last {
-            if (b - l - 1) as usize >= collapse.max(1) {
+            if is_gap(b - l - 1, collapse) {
                 out.push(Slot::Gap { from: l + 1, to: b - 1 });
             } else {
                 out.extend((l + 1..b).map(|e| Slot::Bucket { bucket: e, items: k..k }));
@@ -157,6 +157,35 @@ pub fn slots(keys: &[TimeKey], unit: Unit, collapse: usize) -> Vec<Slot> {
         last = Some(b);
     }
     out
+}
+
+/// Whether a run of `empty` empty buckets collapses into one gap.
+fn is_gap(empty: i32, collapse: usize) -> bool {
+    empty as usize >= collapse.max(1)
+}
+
+/// Whether [`slots`] would return at most `max` slots, without building them: choosing the
+/// finest unit that fits a pane tries every unit, and at 100,000 articles a by-day timeline
+/// has thousands of slots, so this stops counting as soon as the answer is no.
+pub fn fits(keys: &[TimeKey], unit: Unit, collapse: usize, max: usize) -> bool {
+    let mut n = 0usize;
+    let mut last: Option<i32> = None;
+    for key in keys {
+        let b = unit.bucket_of(*key);
+        if last == Some(b) {
+            continue;
+        }
+        if let Some(l) = last {
+            let empty = b - l - 1;
+            n += if is_gap(empty, collapse) { 1 } else { empty as usize };
+        }
+        n += 1;
+        if n > max {
+            return false;
+        }
+        last = Some(b);
+    }
+    true
 }
 
 #[cfg(test)]
@@ -212,5 +241,25 @@ mod tests {
         let s = slots(&[TimeKey::of(date(2019, 1, 5)), TimeKey::of(date(2019, 3, 5))], Unit::Month, 2);
         assert_eq!(s.len(), 3);
         assert_eq!(s[1], Slot::Bucket { bucket: m(2019, 2), items: 1..1 });
+    }
+
+    #[test]
+    fn fits_answers_as_counting_the_slots_would() {
+        // Dates in clusters and stragglers over 15 years, sorted, as a story's corpus has them.
+        let mut days: Vec<i64> = (0..400u64).map(|i| ((i * 7919) % 997) as i64 * ((i % 5) as i64 + 1)).collect();
+        days.sort_unstable();
+        let keys: Vec<TimeKey> = days
+            .iter()
+            .map(|&d| TimeKey::of(date(2005, 1, 1).checked_add(jiff::Span::new().days(d)).unwrap()))
+            .collect();
+        for unit in Unit::ALL {
+            for collapse in 1..5 {
+                let n = slots(&keys, unit, collapse).len();
+                for max in [0, 1, n.saturating_sub(1), n, n + 1, 10_000] {
+                    assert_eq!(fits(&keys, unit, collapse, max), n <= max, "{unit:?} collapse {collapse} max {max}");
+                }
+            }
+        }
+        assert!(fits(&[], Unit::Day, 1, 0), "nothing fits anywhere");
     }
 }

@@ -14,7 +14,7 @@ use super::app::Model;
 use super::{text, theme};
 use crate::corpus::Corpus;
 use crate::corpus::outlets::OutletId;
-use crate::corpus::timeline::{Slot, TimeKey, Unit, slots};
+use crate::corpus::timeline::{Slot, TimeKey, Unit, fits, slots};
 use crate::width::{fit, width};
 
 /// Columns per bucket: a mark or count, and space around it.
@@ -141,7 +141,7 @@ impl TimelinePane {
 
 /// The finest bucket size whose columns fit in `columns`.
 fn fitting_unit(times: &[TimeKey], columns: usize) -> Unit {
-    Unit::ALL.into_iter().find(|u| slots(times, *u, COLLAPSE).len() * CELL <= columns).unwrap_or(Unit::Year)
+    Unit::ALL.into_iter().find(|u| fits(times, *u, COLLAPSE, columns / CELL)).unwrap_or(Unit::Year)
 }
 
 /// Widest bucket cell, when there is room to spare.
