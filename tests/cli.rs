@@ -891,6 +891,25 @@ mod check {
     }
 
     #[test]
+    fn body_length_is_counted_in_words_with_the_right_noun() {
+        let jsonl =
+            "{\"title\":\"One\",\"body\":\"Vladivostok\"}\n{\"title\":\"Three\",\"body\":\"Kim meets Putin\"}\n";
+        let dir = corpus_of(&[("short.jsonl", jsonl.as_bytes())]);
+        let out = run(&["check", "-q", "--no-cache", arg(dir.path())]).stdout;
+        let bodies: Vec<&str> = out.lines().filter(|l| l.trim_start().starts_with("body")).map(str::trim).collect();
+        assert_eq!(bodies, ["body       1 word", "body       3 words"], "{out}");
+        let shown = ok(&[
+            "show",
+            "-q",
+            "--no-cache",
+            &json_ids(&json(&["list", "--format", "json", "--no-cache", "--search", "vladivostok", arg(dir.path())]))
+                [0],
+            arg(dir.path()),
+        ]);
+        assert!(shown.lines().nth(2).is_some_and(|l| l.ends_with("· 1 word")), "{shown}");
+    }
+
+    #[test]
     fn json_summary() {
         let v = json(&["check", "--format", "json"]);
         assert_eq!(v["files"], 5);

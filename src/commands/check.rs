@@ -78,7 +78,7 @@ fn report(c: &Corpus, out: &mut dyn Write) -> anyhow::Result<()> {
                 .then(|| a.authors.iter().map(ToString::to_string).collect::<Vec<_>>().join(", "));
             field(out, "authors", authors, ev.authors)?;
             field(out, "url", a.url.as_deref().map(str::to_string), ev.url)?;
-            writeln!(out, "  {:<10} {} words", "body", a.words)?;
+            writeln!(out, "  {:<10} {}", "body", count(a.words as usize, "word"))?;
         }
         if let Some(ds) = by_path.remove(file.path.as_str()) {
             for d in ds {

@@ -10,6 +10,7 @@ use super::UsageError;
 use crate::cli::ShowFormat;
 use crate::corpus::Corpus;
 use crate::corpus::article::{Block, Evidence, Extraction, Rule};
+use crate::width::count;
 
 /// Evidence for one field, with the line it quotes.
 #[derive(Debug, Serialize)]
@@ -144,7 +145,7 @@ fn text(
     if let Some(u) = &a.url {
         writeln!(out, "{u}")?;
     }
-    writeln!(out, "id {} · {} · {} words", a.id.short(c.id_len()), c.file(a).path, a.words)?;
+    writeln!(out, "id {} · {} · {}", a.id.short(c.id_len()), c.file(a).path, count(a.words as usize, "word"))?;
     writeln!(out)?;
     // Wrap for a terminal (at most 100 columns, for reading); one paragraph per line in pipes.
     let wrap = width.map(|w| w.clamp(20, 100));
