@@ -112,14 +112,31 @@ pub fn parse_line(line: &str, order: DayMonthOrder) -> Option<DateLine> {
     let (label, rest) = strip_label(line);
     let toks = tokenize(rest);
     let mut i = 0;
-    let weekday = skip_weekday(&toks, &mut i);
-    let (m, used) = match_date(&toks, i, order)?;
+    let mut weekday = skip_weekday(&toks, &mut i);
+    // A time may come first: "4:17 PM GMT+9, September 13, 2023" (the AP's style).
+    let (mut lead, after) = match_time(&toks, i);
+    let mut date = None;
+    if lead.is_some() {
+        let mut k = skip_zone(&toks, after);
+        let day = skip_weekday(&toks, &mut k);
+        date = match_date(&toks, k, order);
+        if date.is_some() {
+            weekday = weekday.or(day);
+        }
+    }
+    // "23.04.2019" also starts like a time: without a date after it, it was none.
+    if date.is_none() {
+        lead = None;
+        date = match_date(&toks, i, order);
+    }
+    let (m, used) = date?;
     if let Some(w) = weekday
         && m.date.weekday() != w
     {
         return None;
     }
-    let (time, mut used) = match_time(&toks, used);
+    let (trailing, mut used) = if lead.is_some() { (None, used) } else { match_time(&toks, used) };
+    let time = lead.or(trailing);
     // A second, labelled date after a bar: "Published : June 28, 2011 | Updated : June 29, 2011".
     if matches!(toks.get(used), Some(Tok::Sym('|' | '·' | '•'))) {
         used = toks.len();
@@ -400,8 +417,9 @@ fn match_time(t: &[Tok<'_>], i: usize) -> (Option<Time>, usize) {
             (h, false) => h,
         };
         end = used;
-    } else if *sep == '.' {
-        // "8.30" without am/pm is too likely a decimal number.
+    } else if *sep == '.' && h.digits < 2 && !matches!(t.get(end), Some(w @ Tok::Word(_)) if is_zone_token(w)) {
+        // "8.30" alone is too likely a decimal number; "03.15" and "8.30 BST" are times (the
+        // Guardian's style).
         return (None, i);
     }
     match Time::new(hour as i8, m.value as i8, second as i8, 0) {
@@ -436,6 +454,26 @@ fn is_zone_token(t: &Tok<'_>) -> bool {
         Tok::Num(n) => n.digits <= 4,
         Tok::Sym(c) => matches!(c, '+' | '-' | ':' | '(' | ')' | '−'),
     }
+}
+
+/// The index after a time zone and separators between a leading time and its date: `GMT+9,`,
+/// `(KST) |`, `+09:00 -`. A number counts only as part of an offset, never as the day that follows.
+fn skip_zone(t: &[Tok<'_>], mut i: usize) -> usize {
+    let mut offset = false;
+    while let Some(tok) = t.get(i) {
+        match tok {
+            Tok::Sym('+' | '−') => offset = true,
+            // "GMT-5" is an offset; "09:15 - 2019-04-23" a separator.
+            Tok::Sym('-') if i > 0 && matches!(t.get(i - 1), Some(Tok::Word(_))) => offset = true,
+            Tok::Sym(':') if offset => {}
+            Tok::Num(n) if offset && n.digits <= 4 => {}
+            Tok::Sym(',' | '|' | '·' | '•' | '-' | '–' | '(' | ')') => offset = false,
+            Tok::Word(_) if is_zone_token(tok) => offset = false,
+            _ => break,
+        }
+        i += 1;
+    }
+    i
 }
 
 fn skip_weekday(t: &[Tok<'_>], i: &mut usize) -> Option<Weekday> {
@@ -600,6 +638,20 @@ mod tests {
         assert_eq!(line("June 28, 2011 12:05 a.m. KST").as_deref(), Some("2011-06-28T00:05"));
         assert_eq!(line("28 June 2011 | 20:32 GMT").as_deref(), Some("2011-06-28T20:32"));
         assert_eq!(line("Jun. 28, 2011 20:32 (MSK)").as_deref(), Some("2011-06-28T20:32"));
+        // Dotted times: two-digit hours or a zone make them times, not decimals.
+        assert_eq!(line("Tue 12 Sep 2023 03.15 BST").as_deref(), Some("2023-09-12T03:15"));
+        assert_eq!(line("12 Sep 2023 8.30 BST").as_deref(), Some("2023-09-12T08:30"));
+        assert_eq!(line("12 Sep 2023 8.30"), None);
+        // The time first, then the date.
+        assert_eq!(line("4:17 PM GMT+9, September 13, 2023").as_deref(), Some("2023-09-13T16:17"));
+        assert_eq!(line("Updated 4:17 PM GMT+9, September 13, 2023").as_deref(), Some("2023-09-13T16:17"));
+        assert_eq!(line("20:32 KST 28 June 2011").as_deref(), Some("2011-06-28T20:32"));
+        assert_eq!(line("10:05 am, Thursday, June 30, 2011").as_deref(), Some("2011-06-30T10:05"));
+        assert_eq!(line("09:15 +03:00 - 2019-04-23").as_deref(), Some("2019-04-23T09:15"));
+        assert_eq!(line("4:17 PM 13 September 2023").as_deref(), Some("2023-09-13T16:17"));
+        assert_eq!(line("4:17 PM, September 13, 2023 in Seoul"), None);
+        assert_eq!(line("4:17 PM, Tuesday, September 13, 2023"), None, "the 13th was a Wednesday");
+        assert_eq!(line("4:17 PM"), None);
     }
 
     #[test]
