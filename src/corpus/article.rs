@@ -84,6 +84,8 @@ pub enum Rule {
     Trailer,
     Copyright,
     Dateline,
+    TitleSuffix,
+    BylineAffiliation,
     // Published
     LabelledDate,
     DateBelowHeadline,
@@ -128,6 +130,8 @@ impl Rule {
             Trailer => "trailer naming the publisher",
             Copyright => "copyright line",
             Dateline => "wire dateline \"(Agency) -\"",
+            TitleSuffix => "the headline ends with the outlet's name (\"… | Outlet\")",
+            BylineAffiliation => "the byline names the reporter's outlet (\"By X, Outlet\")",
             LabelledDate => "date line labelled as the publication date",
             DateBelowHeadline => "date line below the headline",
             UrlDate => "date in the article's URL",

@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::corpus::article::Author;
-use crate::corpus::outlets::Outlets;
+use crate::corpus::outlets::{OutletId, Outlets};
 
 static LEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:(?:[Ww]ritten|[Ww]ords|[Ss]tory|[Rr]eported) )?(?:By|BY|by)\s*:?\s+(.+)$").expect("valid regex")
@@ -40,17 +40,31 @@ const PARTICLES: &[&str] = &[
     "du", "di", "ibn", "ter", "y",
 ];
 
-/// Parses a byline line into its authors, or None if the line is not a byline. Outlet and agency
-/// names in the byline ("By Jane Doe, Reuters") are not authors and are dropped.
-pub fn parse(line: &str, outlets: &Outlets) -> Option<Vec<Author>> {
+/// A byline: who wrote the article, and the outlet it names beside them, if any.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Byline {
+    pub authors: Vec<Author>,
+    /// "By Frances Mao, BBC News", "By Jane Doe | The Korea Herald", "By X for The Guardian".
+    pub outlet: Option<OutletId>,
+}
+
+/// Parses a byline line, or None if the line is not one. Outlet and agency names in the byline
+/// ("By Jane Doe, Reuters") are not authors: the first one is kept as the byline's outlet.
+pub fn parse(line: &str, outlets: &Outlets) -> Option<Byline> {
     if line.len() > 160 {
         return None;
     }
     let caps = LEAD.captures(line.trim())?;
     let mut names = caps.get(1)?.as_str();
+    let mut outlet = None;
     // "By Shin Hae-in (hishin@heraldcorp.com)", "By X | The Korea Herald", "By X - Reuters".
     for stop in [" (", "(", " | ", "|", " - ", " – ", " — ", "<", "@", " For ", " for "] {
         if let Some(i) = names.find(stop) {
+            if outlet.is_none() {
+                let tail = &names[i + stop.len()..];
+                let tail = tail.split(['(', '|', '<']).next().unwrap_or(tail);
+                outlet = outlets.find_name(tail.trim().trim_end_matches(['.', ',']));
+            }
             names = &names[..i];
         }
     }
@@ -61,10 +75,11 @@ pub fn parse(line: &str, outlets: &Outlets) -> Option<Vec<Author>> {
     let mut authors = Vec::new();
     for part in split_names(names) {
         let part = strip_place(part.trim());
-        if part.is_empty() {
+        if part.is_empty() || is_role(part) {
             continue;
         }
-        if outlets.find_name(part).is_some() || is_role(part) {
+        if let Some(id) = outlets.find_name(part) {
+            outlet = outlet.or(Some(id));
             continue;
         }
         if !is_name(part) {
@@ -72,7 +87,7 @@ pub fn parse(line: &str, outlets: &Outlets) -> Option<Vec<Author>> {
         }
         authors.push(Author::new(part));
     }
-    (!authors.is_empty()).then_some(authors)
+    (!authors.is_empty()).then_some(Byline { authors, outlet })
 }
 
 fn split_names(s: &str) -> Vec<&str> {
@@ -127,7 +142,12 @@ mod tests {
     use super::*;
 
     fn names(line: &str) -> Option<Vec<String>> {
-        parse(line, &Outlets::builtin()).map(|v| v.into_iter().map(|a| a.name.to_string()).collect())
+        parse(line, &Outlets::builtin()).map(|b| b.authors.into_iter().map(|a| a.name.to_string()).collect())
+    }
+
+    fn outlet(line: &str) -> Option<String> {
+        let t = Outlets::builtin();
+        parse(line, &t).and_then(|b| b.outlet).map(|id| t.name(id).to_string())
     }
 
     #[test]
@@ -154,6 +174,18 @@ mod tests {
         assert_eq!(names("By Jane Doe in Seoul"), Some(vec!["Jane Doe".into()]));
         assert_eq!(names("By: Jane Doe"), Some(vec!["Jane Doe".into()]));
         assert_eq!(names("BY JANE DOE"), Some(vec!["JANE DOE".into()]));
+    }
+
+    #[test]
+    fn the_outlet_beside_the_names_is_kept() {
+        assert_eq!(outlet("By Frances Mao, BBC News").as_deref(), Some("BBC News"));
+        assert_eq!(names("By Frances Mao, BBC News"), Some(vec!["Frances Mao".into()]));
+        assert_eq!(outlet("By Jane Doe | The Korea Herald").as_deref(), Some("The Korea Herald"));
+        assert_eq!(outlet("By Jane Doe for The Guardian").as_deref(), Some("The Guardian"));
+        assert_eq!(outlet("By Jane Doe - Reuters").as_deref(), Some("Reuters"));
+        assert_eq!(outlet("By Jane Doe (jane@example.com)"), None);
+        assert_eq!(outlet("By Jane Doe, Staff Reporter"), None);
+        assert_eq!(outlet("By Jane Doe for Example Weekly"), None, "an outlet the table does not know is no evidence");
     }
 
     #[test]

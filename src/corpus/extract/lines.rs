@@ -8,7 +8,7 @@ use regex::Regex;
 use serde::Deserialize;
 
 use super::{byline, markdown};
-use crate::corpus::article::{Author, Rule};
+use crate::corpus::article::Rule;
 use crate::corpus::dates::{self, DateLine, DayMonthOrder};
 use crate::corpus::outlets::{OutletId, Outlets};
 use crate::corpus::text::squash_spaces;
@@ -20,7 +20,7 @@ pub enum Kind {
     /// Page furniture, removed from the body by this rule.
     Furniture(Rule),
     Date(DateLine),
-    Byline(Vec<Author>),
+    Byline(byline::Byline),
     /// A line that is a URL, possibly labelled ("Original url: https://…").
     Url {
         url: String,
@@ -198,8 +198,8 @@ fn classify_text(core: &str, bold_credit: bool, outlets: &Outlets, order: DayMon
     if let Some(d) = dates::parse_line(core, order) {
         return Kind::Date(d);
     }
-    if let Some(authors) = byline::parse(core, outlets) {
-        return Kind::Byline(authors);
+    if let Some(b) = byline::parse(core, outlets) {
+        return Kind::Byline(b);
     }
     if core.ends_with(':') && short && URL_LABEL.is_match(core) {
         return Kind::UrlLabel;
@@ -220,8 +220,10 @@ fn classify_text(core: &str, bold_credit: bool, outlets: &Outlets, order: DayMon
         return k;
     }
     if short
-        && core.split_whitespace().count() <= 6
-        && let Some(id) = outlets.find_name(core)
+        && let Some(id) = (core.split_whitespace().count() <= 6)
+            .then(|| outlets.find_name(core))
+            .flatten()
+            .or_else(|| masthead_with_tagline(core, outlets))
     {
         return Kind::Masthead(id);
     }
@@ -229,6 +231,28 @@ fn classify_text(core: &str, bold_credit: bool, outlets: &Outlets, order: DayMon
         return Kind::Caption;
     }
     Kind::Text
+}
+
+/// Separators between an outlet's name and what the page puts beside it.
+pub const NAME_SEPARATORS: [&str; 4] = [" - ", " – ", " — ", " | "];
+
+/// "The Guardian - Back to home", "Reuters | World": a known outlet's name, a separator and a
+/// few words of navigation. A longer tail would be a headline that starts with a name.
+fn masthead_with_tagline(core: &str, outlets: &Outlets) -> Option<OutletId> {
+    NAME_SEPARATORS.iter().find_map(|sep| {
+        let (name, tail) = core.split_once(sep)?;
+        (tail.split_whitespace().count() <= 3).then(|| outlets.find_name(name)).flatten()
+    })
+}
+
+/// "Kim Jong Un arrives in Russia | BBC News": a headline that ends in a known outlet's name
+/// after a separator, as page titles do. Returns the headline without it and the outlet.
+pub fn outlet_suffix(title: &str, outlets: &Outlets) -> Option<(String, OutletId)> {
+    NAME_SEPARATORS.iter().find_map(|sep| {
+        let (head, name) = title.rsplit_once(sep)?;
+        let id = outlets.find_name(name)?;
+        (head.split_whitespace().count() >= 3).then(|| (head.trim_end().to_string(), id))
+    })
 }
 
 fn trailer(core: &str, outlets: &Outlets) -> Option<Kind> {
@@ -359,6 +383,23 @@ mod tests {
         );
         assert_eq!(kind("The Korea Herald"), Kind::Masthead(t.find("The Korea Herald").unwrap()));
         assert_eq!(kind("Also on the agenda: trade"), Kind::Text);
+    }
+
+    #[test]
+    fn mastheads_with_navigation_beside_them() {
+        let t = Outlets::builtin();
+        let guardian = t.find("The Guardian").unwrap();
+        assert_eq!(kind("The Guardian - Back to home"), Kind::Masthead(guardian));
+        assert_eq!(kind("The Guardian | World"), Kind::Masthead(guardian));
+        assert_eq!(kind("Reuters - Kim and Putin meet in Vladivostok"), Kind::Text, "a headline, not navigation");
+        assert_eq!(kind("Example Weekly - Back to home"), Kind::Text, "not a known outlet");
+        assert_eq!(kind("Support the Guardian"), Kind::Furniture(Rule::Banner));
+        assert_eq!(
+            outlet_suffix("Kim Jong Un arrives in Russia | BBC News", &t),
+            Some(("Kim Jong Un arrives in Russia".to_string(), t.find("BBC News").unwrap()))
+        );
+        assert_eq!(outlet_suffix("Kim meets Putin – North Korean state media", &t), None);
+        assert_eq!(outlet_suffix("Summit - RT", &t), None, "too little headline left to be one");
     }
 
     #[test]

@@ -32,7 +32,15 @@ pub fn extract(text: &str, outlets: &Outlets) -> Extraction {
     let lines = lines::classify_all(text, outlets, order);
     let mut notes = Vec::new();
 
-    let (title, title_idx) = find_title(&lines, &mut notes);
+    let (mut title, title_idx) = find_title(&lines, &mut notes);
+    // A page title's "| Outlet" names the publisher and is not part of the headline.
+    let mut title_outlet = None;
+    if matches!(title.evidence.rule, Rule::Headline | Rule::MarkdownHeading)
+        && let Some((headline, id)) = lines::outlet_suffix(&title.value, outlets)
+    {
+        title_outlet = Some(Field::new(OutletRef::Known(id), title.evidence.line, Rule::TitleSuffix));
+        title.value = headline;
+    }
     let body_from = match title.evidence.rule {
         Rule::FirstLine => title_idx,
         _ => title_idx + 1,
@@ -52,7 +60,7 @@ pub fn extract(text: &str, outlets: &Outlets) -> Extraction {
     let (body, block_lines, first_para_idx, last_para_idx) = build_body(body_lines, &title.value, &mut removed);
 
     let url = find_url(&lines, body_from + first_para_idx.unwrap_or(0), body_from + last_para_idx.unwrap_or(0));
-    let (outlet, agency) = find_outlet(&lines, title_idx, &body, &block_lines, outlets, url.as_ref());
+    let (outlet, agency) = find_outlet(&lines, title_idx, &body, &block_lines, outlets, url.as_ref(), title_outlet);
     let published = find_published(&lines, title_idx, url.as_ref(), &mut notes);
     let authors = find_authors(&lines, body_from + first_para_idx.unwrap_or(0));
 
@@ -257,6 +265,7 @@ fn find_outlet(
     block_lines: &[u32],
     outlets: &Outlets,
     url: Option<&Field<String>>,
+    title_suffix: Option<Field<OutletRef>>,
 ) -> (Option<Field<OutletRef>>, Option<Field<OutletRef>>) {
     let mut agency = None;
     if let Some((id, no)) = dateline_agency(body, block_lines, outlets) {
@@ -278,6 +287,7 @@ fn find_outlet(
     let mut trailer = None;
     let mut promo = None;
     let mut copyright = None;
+    let mut byline: Option<Field<OutletRef>> = None;
     for l in lines {
         match &l.kind {
             Kind::Trailer { publisher, agency: a } => {
@@ -301,6 +311,9 @@ fn find_outlet(
                 };
                 promo = Some(Field::new(r, l.no, Rule::Promo));
             }
+            Kind::Byline(b) if byline.is_none() => {
+                byline = b.outlet.map(|id| Field::new(OutletRef::Known(id), l.no, Rule::BylineAffiliation));
+            }
             Kind::Furniture(Rule::Copyright) if copyright.is_none() => {
                 copyright = copyright_outlet(&l.text, outlets)
                     .map(|id| Field::new(OutletRef::Known(id), l.no, Rule::Copyright));
@@ -308,12 +321,16 @@ fn find_outlet(
             _ => {}
         }
     }
-    // With nothing else naming a publisher, a wire dateline names the agency as the outlet.
-    let dateline = agency
-        .as_ref()
-        .filter(|a| a.evidence.rule == Rule::Dateline)
-        .map(|a| Field::new(a.value.clone(), a.evidence.line, Rule::Dateline));
-    let outlet = masthead.or(from_url).or(trailer).or(promo).or(copyright).or(dateline);
+    // A wire agency in the byline ("By Jane Doe, Reuters") is the story's agency; any other
+    // outlet there is the publisher.
+    let byline_agency = byline.take_if(|b| matches!(b.value, OutletRef::Known(id) if outlets.get(id).agency));
+    if agency.is_none() {
+        agency = byline_agency;
+    }
+    // With nothing else naming a publisher, the agency of a wire dateline or byline is the
+    // outlet.
+    let wire = agency.clone().filter(|a| matches!(a.evidence.rule, Rule::Dateline | Rule::BylineAffiliation));
+    let outlet = masthead.or(from_url).or(title_suffix).or(trailer).or(promo).or(byline).or(copyright).or(wire);
     (outlet, agency)
 }
 
@@ -389,11 +406,11 @@ fn find_published(
 /// are the same reporters: the Latin form is the name, the other kept as its native form.
 fn find_authors(lines: &[Line], first_para: usize) -> Option<Field<Vec<Author>>> {
     let top = lines[..first_para.min(lines.len())].iter().find_map(|l| match &l.kind {
-        Kind::Byline(a) => Some((l.no, a)),
+        Kind::Byline(b) => Some((l.no, &b.authors)),
         _ => None,
     });
     let sign_off = lines[first_para.min(lines.len())..].iter().rev().find_map(|l| match &l.kind {
-        Kind::Byline(a) => Some((l.no, a)),
+        Kind::Byline(b) => Some((l.no, &b.authors)),
         _ => None,
     });
     match (top, sign_off) {

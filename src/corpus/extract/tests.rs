@@ -329,3 +329,130 @@ fn plain_bodies_split_on_blank_lines() {
         ]
     );
 }
+
+fn page(name: &str) -> String {
+    let path = format!("{}/tests/pages/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// Which rule decided each of outlet, agency, published and authors.
+fn rules(e: &Extraction) -> [Option<Rule>; 4] {
+    [
+        e.outlet.as_ref().map(|f| f.evidence.rule),
+        e.agency.as_ref().map(|f| f.evidence.rule),
+        e.published.as_ref().map(|f| f.evidence.rule),
+        e.authors.as_ref().map(|f| f.evidence.rule),
+    ]
+}
+
+#[test]
+fn web_page_shapes_ap_time_before_the_date() {
+    let t = Outlets::builtin();
+    let e = extract(&page("ap-updated-time-first.txt"), &t);
+    assert_eq!(
+        summary(&e, &t),
+        Summary {
+            title: "Putin hosts Kim Jong Un at Russian spaceport in show of deepening ties".into(),
+            outlet: s("Associated Press"),
+            agency: s("Associated Press"),
+            published: s("2023-09-13T16:17"),
+            authors: vec!["HYUNG-JIN KIM".into(), "JIM HEINTZ".into()],
+            url: None,
+        }
+    );
+    assert_eq!(rules(&e), [Some(Rule::Masthead), Some(Rule::Dateline), Some(Rule::UpdatedDate), Some(Rule::Byline)]);
+    let body = paragraphs(&e);
+    assert!(body[0].starts_with("VOSTOCHNY COSMODROME, Russia (AP) — Russian President"), "{body:?}");
+    assert_eq!(body.len(), 4, "share widgets, the lone X and the photo caption are gone: {body:?}");
+    assert!(e.removed.contains(&Removed { line: 18, rule: Rule::ShareWidget }), "{:?}", e.removed);
+    assert!(e.removed.contains(&Removed { line: 27, rule: Rule::Caption }), "{:?}", e.removed);
+}
+
+#[test]
+fn web_page_shapes_bbc_outlet_in_the_byline() {
+    let t = Outlets::builtin();
+    let e = extract(&page("bbc-byline-outlet.md"), &t);
+    assert_eq!(
+        summary(&e, &t),
+        Summary {
+            title: "Kim Jong Un arrives in Russia for talks with Putin".into(),
+            outlet: s("BBC News"),
+            agency: None,
+            published: s("2023-09-12"),
+            authors: vec!["Frances Mao".into()],
+            url: None,
+        }
+    );
+    assert_eq!(rules(&e), [Some(Rule::BylineAffiliation), None, Some(Rule::DateBelowHeadline), Some(Rule::Byline)]);
+    let body = paragraphs(&e);
+    assert!(!body.iter().any(|p| p.contains("Image source") || *p == "Share" || *p == "Save"), "{body:?}");
+}
+
+#[test]
+fn web_page_shapes_guardian_header_date_is_not_the_publication_date() {
+    let t = Outlets::builtin();
+    let e = extract(&page("guardian-header-date.txt"), &t);
+    assert_eq!(
+        summary(&e, &t),
+        Summary {
+            title: "Kim Jong-un's train crosses into Russia ahead of Putin summit".into(),
+            outlet: s("The Guardian"),
+            agency: None,
+            published: s("2023-09-12T03:15"),
+            authors: vec![],
+            url: s("https://www.theguardian.com/world/2023/sep/12/kim-jong-un-train-russia-putin"),
+        }
+    );
+    assert_eq!(rules(&e), [Some(Rule::Masthead), None, Some(Rule::DateBelowHeadline), None]);
+    assert_eq!(e.title.evidence.line, 5, "not the masthead, not \"Support the Guardian\"");
+    let header = e.other_dates.iter().find(|d| d.line == 3).expect("the header date is reported");
+    assert_eq!(header.published.to_string(), "2026-11-22");
+    assert_eq!(header.why, "above the headline: the page's own date, not the article's");
+}
+
+#[test]
+fn web_page_shapes_outlet_after_the_headline() {
+    let t = Outlets::builtin();
+    let e = extract(&page("title-outlet-suffix.txt"), &t);
+    let sm = summary(&e, &t);
+    assert_eq!(sm.title, "Kim Jong Un arrives in Russia for talks with Putin");
+    assert_eq!(sm.outlet, s("The Moscow Times"));
+    assert_eq!(e.outlet.map(|f| f.evidence), Some(Evidence::new(1, Rule::TitleSuffix)));
+    // A headline that merely ends in a dash and a few words keeps them.
+    let e = extract("North Korea's Kim Jong Un to meet Putin in Russia on Thursday - Kremlin\n\nText.", &t);
+    assert_eq!(e.title.value, "North Korea's Kim Jong Un to meet Putin in Russia on Thursday - Kremlin");
+    assert!(e.outlet.is_none());
+}
+
+#[test]
+fn web_page_shapes_agency_in_the_byline() {
+    let t = Outlets::builtin();
+    let e = extract(&page("byline-agency.txt"), &t);
+    assert_eq!(
+        summary(&e, &t),
+        Summary {
+            title: "Kim, Putin discuss military cooperation at cosmodrome".into(),
+            outlet: s("Reuters"),
+            agency: s("Reuters"),
+            published: s("2023-09-13"),
+            authors: vec!["Guy Faulconbridge".into()],
+            url: None,
+        }
+    );
+    // The dateline is found first; the byline's agency agrees with it.
+    assert_eq!(
+        rules(&e),
+        [Some(Rule::Dateline), Some(Rule::Dateline), Some(Rule::DateBelowHeadline), Some(Rule::Byline)]
+    );
+    // Without the dateline, the byline alone names the agency, and so the outlet.
+    let e = extract("Kim, Putin discuss cooperation\n\nBy Guy Faulconbridge, Reuters\n\nPutin hosted Kim.", &t);
+    assert_eq!(rules(&e)[..2], [Some(Rule::BylineAffiliation), Some(Rule::BylineAffiliation)]);
+    assert_eq!(summary(&e, &t).agency, s("Reuters"));
+    // On a publisher's page, the byline's agency is the agency and the publisher the outlet.
+    let e = extract(
+        "The Korea Herald\n\nKim, Putin discuss cooperation\n\nBy Guy Faulconbridge, Reuters\n\nPutin hosted Kim.",
+        &t,
+    );
+    let sm = summary(&e, &t);
+    assert_eq!((sm.outlet, sm.agency), (s("The Korea Herald"), s("Reuters")));
+}
