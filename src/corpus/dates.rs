@@ -111,7 +111,7 @@ pub fn parse_line(line: &str, order: DayMonthOrder) -> Option<DateLine> {
     }
     let (label, rest) = strip_label(line);
     let toks = tokenize(rest);
-    let mut i = 0;
+    let mut i = if label.is_none() && line.len() <= 50 { section_words(&toks) } else { 0 };
     let mut weekday = skip_weekday(&toks, &mut i);
     // A time may come first: "4:17 PM GMT+9, September 13, 2023" (the AP's style).
     let (mut lead, after) = match_time(&toks, i);
@@ -456,6 +456,19 @@ fn is_zone_token(t: &Tok<'_>) -> bool {
     }
 }
 
+/// How many tokens a short section name in front of a date's numbers takes: Yonhap's
+/// "All News 18:05 April 24, 2019". One or two capitalised words that are not month or weekday
+/// names, then a number; anything else is no section name (0).
+fn section_words(t: &[Tok<'_>]) -> usize {
+    let named = |w: &str| month_from_name(w).is_some() || weekday_from_name(w).is_some();
+    let k = t
+        .iter()
+        .take(3)
+        .take_while(|tok| matches!(tok, Tok::Word(w) if w.starts_with(char::is_uppercase) && !named(w)))
+        .count();
+    if (1..=2).contains(&k) && matches!(t.get(k), Some(Tok::Num(_))) { k } else { 0 }
+}
+
 /// The index after a time zone and separators between a leading time and its date: `GMT+9,`,
 /// `(KST) |`, `+09:00 -`. A number counts only as part of an offset, never as the day that follows.
 fn skip_zone(t: &[Tok<'_>], mut i: usize) -> usize {
@@ -652,6 +665,10 @@ mod tests {
         assert_eq!(line("4:17 PM, September 13, 2023 in Seoul"), None);
         assert_eq!(line("4:17 PM, Tuesday, September 13, 2023"), None, "the 13th was a Wednesday");
         assert_eq!(line("4:17 PM"), None);
+        // A section name in front: Yonhap.
+        assert_eq!(line("All News 18:05 April 24, 2019").as_deref(), Some("2019-04-24T18:05"));
+        assert_eq!(line("Politics 24 April 2019").as_deref(), Some("2019-04-24"));
+        assert_eq!(line("Kim visited Russia 24 April 2019"), None, "a sentence, not a section");
     }
 
     #[test]

@@ -33,6 +33,9 @@ pub fn extract(text: &str, outlets: &Outlets) -> Extraction {
     let mut notes = Vec::new();
 
     let (mut title, title_idx) = find_title(&lines, &mut notes);
+    if let Some(rest) = strip_wire_tag(&title.value) {
+        title.value = rest.to_string();
+    }
     // A page title's "| Outlet" names the publisher and is not part of the headline.
     let mut title_outlet = None;
     if matches!(title.evidence.rule, Rule::Headline | Rule::MarkdownHeading)
@@ -120,6 +123,18 @@ fn find_title(lines: &[Line], notes: &mut Vec<Note>) -> (Field<String>, usize) {
     };
     notes.push(Note::on(NoteOn::Title, no, "no headline found; the title is the first line of text"));
     (Field::new(text, no, Rule::FirstLine), idx)
+}
+
+/// The headline without a wire service's leading tag: Yonhap's "(LEAD)", "(2nd LD)",
+/// "(URGENT)". A tag is a short parenthesis in capitals or a "… LD" lead number; a headline
+/// that starts with other words in parentheses keeps them.
+fn strip_wire_tag(title: &str) -> Option<&str> {
+    let inner = title.strip_prefix('(')?;
+    let (tag, rest) = inner.split_once(')')?;
+    let caps = tag.chars().any(char::is_alphabetic) && !tag.chars().any(char::is_lowercase);
+    let lead = tag.split(',').next().is_some_and(|t| t.trim_end().ends_with(" LD"));
+    let rest = rest.trim_start();
+    (tag.len() <= 24 && (caps || lead) && rest.split_whitespace().count() >= 3).then_some(rest)
 }
 
 /// `s` cut to at most `max_chars` characters at a word boundary, with `…`.

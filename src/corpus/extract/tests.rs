@@ -456,3 +456,28 @@ fn web_page_shapes_agency_in_the_byline() {
     let sm = summary(&e, &t);
     assert_eq!((sm.outlet, sm.agency), (s("The Korea Herald"), s("Reuters")));
 }
+
+#[test]
+fn yonhap_tags_and_section_dates() {
+    let t = Outlets::builtin();
+    let page = "(2nd LD) N. Korean leader Kim arrives in Russia for summit with Putin\n\
+        All News 18:05 April 24, 2019\n\n\
+        SEOUL, April 24 (Yonhap) -- North Korean leader Kim Jong-un arrived in Vladivostok.\n\n(END)\n";
+    let e = extract(page, &t);
+    assert_eq!(
+        summary(&e, &t),
+        Summary {
+            title: "N. Korean leader Kim arrives in Russia for summit with Putin".into(),
+            outlet: s("Yonhap"),
+            agency: s("Yonhap"),
+            published: s("2019-04-24T18:05"),
+            authors: vec![],
+            url: None,
+        }
+    );
+    assert_eq!(paragraphs(&e), ["SEOUL, April 24 (Yonhap) -- North Korean leader Kim Jong-un arrived in Vladivostok."]);
+    assert_eq!(strip_wire_tag("(LEAD) Kim arrives in Russia"), Some("Kim arrives in Russia"));
+    assert_eq!(strip_wire_tag("(URGENT) Kim arrives in Russia"), Some("Kim arrives in Russia"));
+    assert_eq!(strip_wire_tag("(Yonhap Interview) Kim's aide speaks"), None, "not a tag in capitals");
+    assert_eq!(strip_wire_tag("(AP) Kim"), None, "too little left to be a headline");
+}
