@@ -113,9 +113,16 @@ impl Tui {
     }
 
     fn start_sized(args: &[&str], cols: u16, rows: u16) -> Tui {
+        Tui::start_with(args, cols, rows, &[])
+    }
+
+    fn start_with(args: &[&str], cols: u16, rows: u16, env: &[(&str, &str)]) -> Tui {
         let pair = native_pty_system().openpty(size(cols, rows)).expect("opening a pty");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_newsdesk"));
         cmd.args(args);
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         cmd.env("TERM", "xterm-256color");
         // The corpus cache of a test run is its own, never the user's.
         cmd.env("NEWSDESK_CACHE_DIR", std::env::temp_dir().join(format!("newsdesk-e2e-cache-{}", std::process::id())));
@@ -513,6 +520,24 @@ fn sighup_exits_and_restores_the_terminal() {
 #[test]
 fn sigint_exits_and_restores_the_terminal() {
     exits_cleanly_on("INT");
+}
+
+/// A panic restores the terminal before its message is printed, so the message is readable
+/// on the normal screen and the shell is usable afterwards.
+#[test]
+fn a_panic_restores_the_terminal_before_its_message() {
+    let mut tui = Tui::start_with(&[], 100, 30, &[("NEWSDESK_TEST_PANIC_ON_KEY", "1")]);
+    tui.wait_for("five article rows", |s| article_rows(s).len() == 5);
+    let mark = tui.mark();
+    tui.send("j");
+    let exit = tui.wait_exit(EXIT);
+    assert_eq!(exit.status.exit_code(), 101, "a panic's exit status: {:?}", exit.status);
+    assert_restored(&tui, &exit);
+    let tail = tui.raw_since(mark);
+    let left = tail.windows(8).position(|w| w == b"\x1b[?1049l").expect("the alternate screen was left");
+    let message = tail.windows(9).position(|w| w == b"panicked ").expect("the panic message was printed");
+    assert!(left < message, "the message was printed before the terminal was restored");
+    assert!(tui.screen().contains("a panic on purpose"), "the message is on the normal screen:\n{}", tui.screen());
 }
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {

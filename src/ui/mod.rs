@@ -59,6 +59,8 @@ pub fn run(corpus: &Corpus, spec: &FilterSpec) -> anyhow::Result<ExitCode> {
     let mut model = Model::new(corpus, filter, spec.order, size.width, size.height);
     let heartbeat = terminal::Heartbeat::new();
     terminal::spawn_watchdog(std::sync::Arc::clone(&signals.stop), heartbeat.clone());
+    // For the end-to-end test of the panic hook: nothing else can make the reader panic.
+    let panic_on_key = std::env::var_os("NEWSDESK_TEST_PANIC_ON_KEY").is_some();
     let mut dirty = true;
     loop {
         heartbeat.beat();
@@ -71,7 +73,11 @@ pub fn run(corpus: &Corpus, spec: &FilterSpec) -> anyhow::Result<ExitCode> {
             // Apply everything already queued (a held key, a burst of wheel events) before
             // drawing again, so the screen never lags behind the keyboard.
             loop {
-                effect = model.on_event(&event::read()?);
+                let ev = event::read()?;
+                if panic_on_key && matches!(ev, event::Event::Key(_)) {
+                    panic!("NEWSDESK_TEST_PANIC_ON_KEY is set: a panic on purpose");
+                }
+                effect = model.on_event(&ev);
                 dirty = true;
                 if effect != Effect::None || !event::poll(Duration::ZERO)? {
                     break;
