@@ -61,9 +61,10 @@ pub fn parse(line: &str, outlets: &Outlets) -> Option<Byline> {
     for stop in [" (", "(", " | ", "|", " - ", " – ", " — ", "<", "@", " For ", " for "] {
         if let Some(i) = names.find(stop) {
             if outlet.is_none() {
-                let tail = &names[i + stop.len()..];
-                let tail = tail.split(['(', '|', '<']).next().unwrap_or(tail);
-                outlet = outlets.find_name(tail.trim().trim_end_matches(['.', ',']));
+                // "(jane@example.com) | The Korea Herald": any piece of the tail may be the name.
+                outlet = names[i + stop.len()..]
+                    .split(['(', ')', '|', '<', '>'])
+                    .find_map(|piece| outlets.find_name(piece.trim().trim_end_matches(['.', ','])));
             }
             names = &names[..i];
         }
@@ -184,6 +185,7 @@ mod tests {
         assert_eq!(outlet("By Jane Doe for The Guardian").as_deref(), Some("The Guardian"));
         assert_eq!(outlet("By Jane Doe - Reuters").as_deref(), Some("Reuters"));
         assert_eq!(outlet("By Jane Doe (jane@example.com)"), None);
+        assert_eq!(outlet("By Jane Doe (jane@example.com) | The Korea Herald").as_deref(), Some("The Korea Herald"));
         assert_eq!(outlet("By Jane Doe, Staff Reporter"), None);
         assert_eq!(outlet("By Jane Doe for Example Weekly"), None, "an outlet the table does not know is no evidence");
     }
