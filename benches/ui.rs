@@ -60,6 +60,20 @@ fn timed(
     total
 }
 
+/// Times `a` and `b` in turn (down/up, in/out), so the state never drifts to an edge.
+fn alternating(m: &mut Model<'_>, term: &mut Terminal<TestBackend>, iters: u64, a: Action, b: Action) -> Duration {
+    let next = |i: u64| if i.is_multiple_of(2) { a.clone() } else { b.clone() };
+    timed(
+        m,
+        term,
+        iters,
+        |m, i| {
+            m.update(next(i));
+        },
+        |_, _| {},
+    )
+}
+
 fn keys(m: &mut Model<'_>, actions: &[Action]) {
     for a in actions {
         m.update(a.clone());
@@ -80,57 +94,17 @@ fn bench(c: &mut Criterion) {
 
     let none = |_: &mut Model<'_>, _| {};
     g.bench_function("move down/up (j/k)", |b| {
-        b.iter_custom(|n| {
-            timed(
-                &mut m,
-                &mut term,
-                n,
-                |m, i| {
-                    m.update(if i.is_multiple_of(2) { Action::Down } else { Action::Up });
-                },
-                none,
-            )
-        })
+        b.iter_custom(|n| alternating(&mut m, &mut term, n, Action::Down, Action::Up))
     });
     g.bench_function("page down/up", |b| {
-        b.iter_custom(|n| {
-            timed(
-                &mut m,
-                &mut term,
-                n,
-                |m, i| {
-                    m.update(if i.is_multiple_of(2) { Action::PageDown } else { Action::PageUp });
-                },
-                none,
-            )
-        })
+        b.iter_custom(|n| alternating(&mut m, &mut term, n, Action::PageDown, Action::PageUp))
     });
     g.bench_function("scroll the reader (space/b)", |b| {
-        b.iter_custom(|n| {
-            timed(
-                &mut m,
-                &mut term,
-                n,
-                |m, i| {
-                    m.update(if i.is_multiple_of(2) { Action::ReaderPageDown } else { Action::ReaderPageUp });
-                },
-                none,
-            )
-        })
+        b.iter_custom(|n| alternating(&mut m, &mut term, n, Action::ReaderPageDown, Action::ReaderPageUp))
     });
     g.bench_function("next article in time (l/h)", |b| {
         keys(&mut m, &[Action::Top, Action::Down]);
-        b.iter_custom(|n| {
-            timed(
-                &mut m,
-                &mut term,
-                n,
-                |m, i| {
-                    m.update(if i.is_multiple_of(2) { Action::EarlierArticle } else { Action::LaterArticle });
-                },
-                none,
-            )
-        })
+        b.iter_custom(|n| alternating(&mut m, &mut term, n, Action::EarlierArticle, Action::LaterArticle))
     });
     g.bench_function("toggle an outlet (o Space Enter: the Enter)", |b| {
         // Untimed: open the picker and toggle the first outlet; timed: Enter applies it, which
@@ -222,17 +196,7 @@ fn bench(c: &mut Criterion) {
         keys(&mut m, &[Action::FocusList]);
     });
     g.bench_function("zoom the timeline (+/-)", |b| {
-        b.iter_custom(|n| {
-            timed(
-                &mut m,
-                &mut term,
-                n,
-                |m, i| {
-                    m.update(if i.is_multiple_of(2) { Action::ZoomOut } else { Action::ZoomIn });
-                },
-                none,
-            )
-        });
+        b.iter_custom(|n| alternating(&mut m, &mut term, n, Action::ZoomOut, Action::ZoomIn));
         m.timeline.zoom = None;
     });
     g.bench_function("open the outlet picker (o)", |b| {
