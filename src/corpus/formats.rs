@@ -139,6 +139,15 @@ pub fn parse_file_hashed(bytes: &[u8], hash: u64, format: Format, outlets: &Outl
         }
         // JSON is parsed from the file's own bytes so record offsets can be read back by seeking.
         Format::Json if feeds::is_json_feed(bytes) => {
+            if bytes.len() as u64 > feeds::MAX_FEED_BYTES {
+                let msg = format!(
+                    "too large ({:.1} MB; the limit for one feed file is {} MB); skipped",
+                    bytes.len() as f64 / 1e6,
+                    feeds::MAX_FEED_BYTES / (1024 * 1024)
+                );
+                problems.push(Problem::error(None, msg));
+                return (Vec::new(), problems);
+            }
             let (parsed, mut p) = feeds::parse(bytes, feeds::Syntax::Json, outlets);
             problems.append(&mut p);
             parsed

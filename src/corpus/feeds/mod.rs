@@ -34,6 +34,9 @@ use super::text;
 /// than a few megabytes, and feed-rs holds the whole parsed feed in memory.
 pub const MAX_FEED_BYTES: u64 = 64 * 1024 * 1024;
 
+/// Entries read from one feed; the rest are skipped with a warning.
+pub const MAX_ENTRIES: usize = 50_000;
+
 /// The note on an article dated by its entry's `updated` date.
 pub const UPDATED_ONLY: &str = "the date is the entry's updated date (it gives no publication date)";
 
@@ -188,7 +191,7 @@ fn read(bytes: &[u8], syntax: Syntax, problems: &mut Vec<Problem>) -> Result<Doc
 
 fn read_xml(bytes: &[u8], required: bool, problems: &mut Vec<Problem>) -> Result<Doc, Problem> {
     let root = scan::root_name(bytes);
-    if !matches!(root.as_deref(), Some("rss" | "feed" | "RDF" | "channel")) {
+    if !matches!(root.as_deref(), Some("rss" | "feed" | "RDF")) {
         let what = match &root {
             Some(r) => format!("root element <{}>", shorten(r, 40)),
             None => "no XML element".to_string(),
@@ -203,7 +206,26 @@ fn read_xml(bytes: &[u8], required: bool, problems: &mut Vec<Problem>) -> Result
     if scan::declares_entities(bytes) {
         problems.push(Problem { line: None, severity: Severity::Warning, message: ENTITIES.into() });
     }
-    let spans = scan::entries(bytes);
+    let mut spans = scan::entries(bytes);
+    // feed-rs holds every entry in memory at once, a kilobyte or so each even when the entry
+    // is a few bytes: past the cap, only the first entries are read (the feed's own elements
+    // before the first entry and after the last one are kept).
+    let capped;
+    let bytes = match (spans.get(MAX_ENTRIES.saturating_sub(1)), spans.last()) {
+        (Some(keep), Some(last)) if spans.len() > MAX_ENTRIES => {
+            problems.push(Problem {
+                line: spans.get(MAX_ENTRIES).map(|s| s.line),
+                severity: Severity::Warning,
+                message: format!("the feed has {} entries; only the first {MAX_ENTRIES} are read", spans.len()),
+            });
+            let mut b = bytes[..keep.end].to_vec();
+            b.extend_from_slice(bytes.get(last.end..).unwrap_or_default());
+            spans.truncate(MAX_ENTRIES);
+            capped = b;
+            capped.as_slice()
+        }
+        _ => bytes,
+    };
     match parse_feed(bytes) {
         Ok(mut feed) => {
             let entries = std::mem::take(&mut feed.entries);

@@ -448,3 +448,31 @@ fn a_panic_inside_feed_rs_is_a_diagnostic() {
     assert_eq!(problems[0].severity, Severity::Error);
     assert!(problems[0].message.contains("feed-rs failed"), "{}", problems[0].message);
 }
+
+#[test]
+fn the_xml_declaration_names_the_encoding() {
+    let mut feed = b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<rss version=\"2.0\"><channel><title>T</title>\n<item><title>Caf".to_vec();
+    feed.push(0xE9);
+    feed.extend_from_slice(b" reopens</title><guid>c</guid></item></channel></rss>");
+    let (p, problems) = parse(&feed, Syntax::Xml { required: true }, &outlets());
+    assert_eq!(problems, vec![]);
+    assert_eq!(titles(&p), ["Caf\u{e9} reopens"]);
+}
+
+#[test]
+fn past_the_entry_cap_only_the_first_entries_are_read() {
+    let mut feed = String::from("<rss version=\"2.0\"><channel><title>T</title>\n");
+    for i in 0..MAX_ENTRIES + 2 {
+        feed.push_str(&format!("<item><title>E{i}</title><guid>{i}</guid></item>\n"));
+    }
+    feed.push_str("</channel></rss>");
+    let (p, problems) = xml(&feed);
+    assert_eq!(p.len(), MAX_ENTRIES);
+    assert_eq!(p.last().map(|p| p.extraction.title.value.as_str()), Some(format!("E{}", MAX_ENTRIES - 1).as_str()));
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0].line, Some(MAX_ENTRIES as u32 + 2));
+    assert_eq!(
+        problems[0].message,
+        format!("the feed has {} entries; only the first {MAX_ENTRIES} are read", MAX_ENTRIES + 2)
+    );
+}
