@@ -144,19 +144,45 @@ fn strip_bom(bytes: &[u8]) -> &[u8] {
 /// failed inside an item leaves it dirty (the next parse would panic). feed-rs can also panic
 /// on some input (it unwraps numbers in MediaRSS times): such a panic is caught and becomes an
 /// error about this feed, without a message on stderr.
-fn parse_feed(bytes: &[u8]) -> Result<Feed, String> {
-    let parse = || {
+///
+/// Dates that [`timestamp`] could not read are added to `bad_dates` (feed-rs drops them).
+fn parse_feed(bytes: &[u8], bad_dates: &mut Vec<String>) -> Result<Feed, String> {
+    let bad = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let seen = std::sync::Arc::clone(&bad);
+    let parse = move || {
         feed_rs::parser::Builder::new()
             .id_generator(|_, _, _| String::new())
-            .timestamp_parser(timestamp)
+            .timestamp_parser(move |s| {
+                let t = timestamp(s);
+                if t.is_none()
+                    && let Ok(mut v) = seen.lock()
+                {
+                    v.push(shorten(s.trim(), 60));
+                }
+                t
+            })
             .build()
             .parse(bytes)
             .map_err(|e| e.to_string())
     };
-    match quietly(parse) {
+    let r = match quietly(parse) {
         Some(r) => r,
         None => Err("feed-rs failed on this feed (an internal error)".to_string()),
+    };
+    if let Ok(mut v) = bad.lock() {
+        bad_dates.append(&mut v);
     }
+    r
+}
+
+/// The warning for dates a feed gives that newsdesk could not read.
+fn bad_dates_problem(bad: &[String]) -> Option<Problem> {
+    let first = bad.first()?;
+    let message = match bad.len() {
+        1 => format!("a date in the feed is not understood ({first:?}); ignored"),
+        n => format!("{n} dates in the feed are not understood (the first: {first:?}); ignored"),
+    };
+    Some(Problem { line: None, severity: Severity::Warning, message })
 }
 
 thread_local! {
@@ -183,13 +209,16 @@ fn quietly<T>(f: impl FnOnce() -> T + std::panic::UnwindSafe) -> Option<T> {
 }
 
 fn read(bytes: &[u8], syntax: Syntax, problems: &mut Vec<Problem>) -> Result<Doc, Problem> {
-    match syntax {
-        Syntax::Xml { required } => read_xml(bytes, required, problems),
-        Syntax::Json => read_json(bytes, problems),
-    }
+    let mut bad = Vec::new();
+    let doc = match syntax {
+        Syntax::Xml { required } => read_xml(bytes, required, problems, &mut bad),
+        Syntax::Json => read_json(bytes, problems, &mut bad),
+    };
+    problems.extend(bad_dates_problem(&bad));
+    doc
 }
 
-fn read_xml(bytes: &[u8], required: bool, problems: &mut Vec<Problem>) -> Result<Doc, Problem> {
+fn read_xml(bytes: &[u8], required: bool, problems: &mut Vec<Problem>, bad: &mut Vec<String>) -> Result<Doc, Problem> {
     let root = scan::root_name(bytes);
     if !matches!(root.as_deref(), Some("rss" | "feed" | "RDF")) {
         let what = match &root {
@@ -226,7 +255,7 @@ fn read_xml(bytes: &[u8], required: bool, problems: &mut Vec<Problem>) -> Result
         }
         _ => bytes,
     };
-    match parse_feed(bytes) {
+    match parse_feed(bytes, bad) {
         Ok(mut feed) => {
             let entries = std::mem::take(&mut feed.entries);
             // Positions are trusted only when the scan saw the same entries feed-rs did.
@@ -248,7 +277,7 @@ fn read_xml(bytes: &[u8], required: bool, problems: &mut Vec<Problem>) -> Result
                 .collect();
             Ok(Doc { feed, slots })
         }
-        Err(whole) => read_xml_entries(bytes, &spans, &whole, problems),
+        Err(whole) => read_xml_entries(bytes, &spans, &whole, problems, bad),
     }
 }
 
@@ -260,6 +289,7 @@ fn read_xml_entries(
     spans: &[scan::Span],
     whole: &str,
     problems: &mut Vec<Problem>,
+    bad: &mut Vec<String>,
 ) -> Result<Doc, Problem> {
     let invalid =
         || Problem { line: None, severity: Severity::Error, message: format!("invalid feed: {whole}; skipped") };
@@ -274,7 +304,7 @@ fn read_xml_entries(
         one.extend_from_slice(head);
         one.extend_from_slice(&bytes[span.start..span.end]);
         one.extend_from_slice(tail);
-        match parse_feed(&one) {
+        match parse_feed(&one, bad) {
             Ok(mut f) if f.entries.len() == 1 => {
                 let entry = f.entries.remove(0);
                 feed.get_or_insert(f);
@@ -302,7 +332,7 @@ fn read_xml_entries(
     Ok(Doc { feed, slots })
 }
 
-fn read_json(bytes: &[u8], problems: &mut Vec<Problem>) -> Result<Doc, Problem> {
+fn read_json(bytes: &[u8], problems: &mut Vec<Problem>, bad: &mut Vec<String>) -> Result<Doc, Problem> {
     let body = strip_bom(bytes);
     let probe: JsonProbe<'_> = serde_json::from_slice(body).map_err(|e| Problem {
         line: Some(e.line() as u32),
@@ -327,7 +357,7 @@ fn read_json(bytes: &[u8], problems: &mut Vec<Problem>) -> Result<Doc, Problem> 
         let (start, end, line) = places.get(index).copied().unwrap_or_default();
         Slot { index: index as u32, entry, start, end, line, source: None }
     };
-    match parse_feed(body) {
+    match parse_feed(body, bad) {
         Ok(mut feed) if feed.entries.len() == items.len() => {
             let entries = std::mem::take(&mut feed.entries);
             let slots = entries.into_iter().enumerate().map(|(i, e)| slot(i, e)).collect();
@@ -352,7 +382,7 @@ fn read_json(bytes: &[u8], problems: &mut Vec<Problem>) -> Result<Doc, Problem> 
                 let item = serde_json::from_str::<serde_json::Value>(raw.get()).unwrap_or_default();
                 one.insert("items".into(), serde_json::Value::Array(vec![item]));
                 let json = serde_json::to_vec(&one).unwrap_or_default();
-                match parse_feed(&json) {
+                match parse_feed(&json, bad) {
                     Ok(mut f) if f.entries.len() == 1 => {
                         slots.push(slot(i, f.entries.remove(0)));
                         feed.get_or_insert(f);

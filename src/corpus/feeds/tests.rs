@@ -476,3 +476,18 @@ fn past_the_entry_cap_only_the_first_entries_are_read() {
         format!("the feed has {} entries; only the first {MAX_ENTRIES} are read", MAX_ENTRIES + 2)
     );
 }
+
+#[test]
+fn dates_feed_rs_cannot_read_are_warned_about() {
+    let feed = "<rss version=\"2.0\"><channel><title>T</title>\n<item><title>A</title><guid>a</guid><pubDate>sometime soon</pubDate></item>\n</channel></rss>";
+    let (p, problems) = xml(feed);
+    assert_eq!(p[0].extraction.published, None);
+    assert_eq!(
+        problems,
+        vec![Problem {
+            line: None,
+            severity: Severity::Warning,
+            message: "a date in the feed is not understood (\"sometime soon\"); ignored".into()
+        }]
+    );
+}
