@@ -543,6 +543,18 @@ mod feeds {
     }
 
     #[test]
+    fn the_same_entry_twice_in_one_feed_is_a_warning() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.rss"), feed(&[("1", "Tide"), ("1", "Tide again")])).unwrap();
+        let c = Corpus::load(&[dir.path().to_path_buf()], LoadOptions { cache: false, ..OPTS });
+        assert_eq!(c.articles().iter().map(|a| &*a.title).collect::<Vec<_>>(), ["Tide"]);
+        let d: Vec<String> =
+            c.diagnostics().iter().map(|d| (d.line, d.severity, d.message.clone())).map(|d| format!("{d:?}")).collect();
+        let path = dir.path().join("a.rss").display().to_string();
+        assert_eq!(d, [format!("(Some(3), Warning, \"same article as {path}; loaded once\")")]);
+    }
+
+    #[test]
     fn an_entry_replaced_in_its_file_is_changed() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("a.rss");
