@@ -491,3 +491,15 @@ fn dates_feed_rs_cannot_read_are_warned_about() {
         }]
     );
 }
+
+#[test]
+fn atom_xhtml_and_text_content() {
+    let feed = r#"<feed xmlns="http://www.w3.org/2005/Atom"><title>T</title><id>t</id>
+<entry><title>X</title><id>x</id><content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>First <em>para</em>.</p><p>Second.</p></div></content></entry>
+<entry><title>Y</title><id>y</id><content type="text">Text with &lt;angle&gt; brackets.</content></entry>
+</feed>"#;
+    let (p, problems) = xml(feed);
+    assert_eq!(problems, vec![]);
+    assert_eq!(body(&p[0]), ["First para.", "Second."]);
+    assert_eq!(body(&p[1]), ["Text with <angle> brackets."]);
+}
