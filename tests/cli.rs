@@ -1481,3 +1481,263 @@ mod corpus_cache {
         assert_eq!(edited.as_array().map(Vec::len), Some(2), "the edit is seen");
     }
 }
+
+mod feeds {
+    //! Saved feeds (`.rss`, `.atom`, `.xml`, a JSON Feed `.json`) beside text articles: one
+    //! article per entry with its evidence, snapshots of one feed listed once, and damaged feeds
+    //! reported by file and entry while the rest loads.
+
+    use super::*;
+
+    const RSS: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+<channel>
+  <title>Harbour Gazette</title>
+  <link>https://harbour-gazette.example/</link>
+  <item>
+    <title>Ferry strike ends</title>
+    <link>https://harbour-gazette.example/ferry</link>
+    <guid>hg-1</guid>
+    <pubDate>Tue, 23 Apr 2019 09:05:00 +0900</pubDate>
+    <author>desk@harbour-gazette.example (Sam Poe)</author>
+    <content:encoded><![CDATA[<p>Ferries ran again on Tuesday.</p><blockquote>We are back.</blockquote>]]></content:encoded>
+  </item>
+  <item>
+    <title>Dredging approved</title>
+    <link>https://harbour-gazette.example/dredge</link>
+    <guid>hg-2</guid>
+    <pubDate>Wed, 24 Apr 2019 18:30:00 GMT</pubDate>
+    <description>SEOUL (Reuters) - The council voted for it.</description>
+  </item>
+</channel>
+</rss>
+"#;
+
+    const ATOM: &str = r#"<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+  <title>Northern Ledger</title>
+  <link href="https://ledger.example/"/>
+  <id>urn:ledger</id>
+  <updated>2019-04-25T10:00:00Z</updated>
+  <entry>
+    <title>Council minutes</title>
+    <link href="https://ledger.example/minutes"/>
+    <id>urn:ledger:minutes</id>
+    <updated>2019-04-25T07:00:00Z</updated>
+    <author><name>Kim Ode</name></author>
+    <summary>The council met.</summary>
+  </entry>
+</feed>
+"#;
+
+    const JSON_FEED: &str = r#"{
+  "version": "https://jsonfeed.org/version/1.1",
+  "title": "Coast Daily",
+  "home_page_url": "https://coast-daily.example/",
+  "items": [
+    {"id": "cd-1", "url": "https://coast-daily.example/a", "title": "Lighthouse restored",
+     "content_html": "<p>The lighthouse shines again.</p>", "date_published": "2019-04-20T12:00:00Z",
+     "authors": [{"name": "Lee Park"}]}
+  ]
+}"#;
+
+    const TEXT: &str = "Kim arrives in Vladivostok for summit\n\nApril 24, 2019\n\nNorth Korean leader Kim Jong Un \
+                        arrived in Vladivostok on Wednesday for his first summit with Vladimir Putin.\n";
+
+    fn mixed() -> tempfile::TempDir {
+        corpus_of(&[
+            ("gazette.rss", RSS.as_bytes()),
+            ("ledger.atom", ATOM.as_bytes()),
+            ("coast.json", JSON_FEED.as_bytes()),
+            ("kim.txt", TEXT.as_bytes()),
+        ])
+    }
+
+    fn by_title<'a>(v: &'a Value, title: &str) -> &'a Value {
+        v.as_array().unwrap().iter().find(|a| a["title"] == title).unwrap_or_else(|| panic!("{title} not in {v}"))
+    }
+
+    #[test]
+    fn list_reads_every_entry_of_every_feed_beside_text() {
+        let dir = mixed();
+        let r = run(&["list", "--format", "json", arg(dir.path())]);
+        assert_eq!(r.code, Some(0), "{r:?}");
+        let v: Value = serde_json::from_str(&r.stdout).unwrap();
+        let arr = v.as_array().unwrap();
+        arr.iter().for_each(assert_article_shape);
+        let mut titles: Vec<&str> = arr.iter().map(|a| a["title"].as_str().unwrap()).collect();
+        titles.sort_unstable();
+        assert_eq!(
+            titles,
+            [
+                "Council minutes",
+                "Dredging approved",
+                "Ferry strike ends",
+                "Kim arrives in Vladivostok for summit",
+                "Lighthouse restored"
+            ]
+        );
+        let ferry = by_title(&v, "Ferry strike ends");
+        assert_eq!(ferry["outlet"], "Harbour Gazette");
+        assert_eq!(ferry["published"], "2019-04-23T09:05");
+        assert_eq!(ferry["authors"], serde_json::json!(["Sam Poe"]));
+        assert_eq!(ferry["url"], "https://harbour-gazette.example/ferry");
+        assert_eq!(ferry["words"], 8);
+        let dredge = by_title(&v, "Dredging approved");
+        assert_eq!(dredge["agency"], "Reuters");
+        assert_eq!(dredge["outlet"], "Harbour Gazette");
+        let minutes = by_title(&v, "Council minutes");
+        assert_eq!(minutes["outlet"], "Northern Ledger");
+        assert_eq!(minutes["published"], "2019-04-25T07:00");
+        assert_eq!(minutes["authors"], serde_json::json!(["Kim Ode"]));
+        let light = by_title(&v, "Lighthouse restored");
+        assert_eq!(light["outlet"], "Coast Daily");
+        assert_eq!(light["path"].as_str().map(|p| p.ends_with("coast.json")), Some(true));
+        // The id is the guid's XXH3 (pinned), not the file's.
+        assert_eq!(ferry["id"].as_str().map(str::len), Some(16));
+    }
+
+    #[test]
+    fn show_reads_the_entry_again_with_its_evidence() {
+        let dir = mixed();
+        let v = json(&["list", "--format", "json", arg(dir.path())]);
+        let id = by_title(&v, "Ferry strike ends")["id"].as_str().unwrap().to_string();
+        let out = ok(&["show", &id, arg(dir.path())]);
+        assert!(
+            out.starts_with("Ferry strike ends\nHarbour Gazette · 2019-04-23 09:05 · Sam Poe\nhttps://harbour-gazette.example/ferry\n"),
+            "{out}"
+        );
+        assert!(out.contains("\nFerries ran again on Tuesday.\n\n“We are back.”\n"), "{out}");
+        assert!(out.contains("title      line 6     the feed entry's title"), "{out}");
+        assert!(out.contains("outlet     line 0     the feed's own title"), "{out}");
+        let shown = json(&["show", &id, "--format", "json", arg(dir.path())]);
+        assert_eq!(shown["body"][1], serde_json::json!({"kind": "quote", "text": "We are back."}));
+        let ev = shown["evidence"].as_array().unwrap();
+        let rule = |f: &str| ev.iter().find(|e| e["field"] == f).map(|e| (e["rule"].clone(), e["line"].clone()));
+        assert_eq!(rule("title"), Some((Value::from("entry-title"), Value::from(6))));
+        assert_eq!(rule("published"), Some((Value::from("entry-published"), Value::from(6))));
+        assert_eq!(rule("authors"), Some((Value::from("entry-author"), Value::from(6))));
+        assert_eq!(rule("url"), Some((Value::from("entry-link"), Value::from(6))));
+        assert_eq!(rule("outlet"), Some((Value::from("feed-title"), Value::from(0))));
+        // An Atom entry with only an updated date says so.
+        let id = by_title(&v, "Council minutes")["id"].as_str().unwrap().to_string();
+        let shown = json(&["show", &id, "--format", "json", arg(dir.path())]);
+        assert_eq!(rule_of(&shown, "published"), "entry-updated");
+        assert_eq!(
+            shown["warnings"],
+            serde_json::json!(["the date is the entry's updated date (it gives no publication date)"])
+        );
+    }
+
+    fn rule_of(shown: &Value, field: &str) -> String {
+        let ev = shown["evidence"].as_array().unwrap();
+        ev.iter().find(|e| e["field"] == field).map(|e| e["rule"].as_str().unwrap().to_string()).unwrap_or_default()
+    }
+
+    #[test]
+    fn check_cites_entries_and_counts_them() {
+        let dir = mixed();
+        let r = run(&["check", arg(dir.path())]);
+        assert_eq!(r.code, Some(0), "{r:?}");
+        let out = &r.stdout;
+        assert!(out.contains("  entry 1 at line 6\n"), "{out}");
+        assert!(out.contains("  title      Ferry strike ends  (line 6: the feed entry's title)\n"), "{out}");
+        assert!(out.contains("  outlet     Harbour Gazette  (the feed's own title)\n"), "{out}");
+        assert!(out.contains("  agency     Reuters  (line 14: wire dateline \"(Agency) -\")\n"), "{out}");
+        assert!(
+            out.contains("  warning: line 7: the date is the entry's updated date (it gives no publication date)\n"),
+            "{out}"
+        );
+        // The other warning is the text article's missing outlet.
+        assert_eq!(out.lines().last(), Some("4 files, 5 articles (0 undated), 0 errors, 2 warnings"), "{out}");
+    }
+
+    #[test]
+    fn two_snapshots_of_one_feed_list_each_entry_once_quietly() {
+        let older = RSS.replace(
+            "  <item>\n    <title>Dredging approved</title>",
+            "  <item>\n    <title>Old story</title><guid>hg-0</guid><pubDate>Mon, 22 Apr 2019 08:00:00 GMT</pubDate></item>\n  \
+             <item>\n    <title>Dredging approved</title>",
+        );
+        let dir = corpus_of(&[("snap/2019-04-23.rss", older.as_bytes()), ("snap/2019-04-24.rss", RSS.as_bytes())]);
+        let r = run(&["check", arg(dir.path())]);
+        assert_eq!(r.code, Some(0), "{r:?}");
+        assert_eq!(
+            r.stdout.lines().last(),
+            Some("2 files, 3 articles (0 undated), 0 errors, 0 warnings"),
+            "{}",
+            r.stdout
+        );
+        let v = json(&["list", "--format", "json", arg(dir.path())]);
+        let mut titles: Vec<&str> = v.as_array().unwrap().iter().map(|a| a["title"].as_str().unwrap()).collect();
+        titles.sort_unstable();
+        assert_eq!(titles, ["Dredging approved", "Ferry strike ends", "Old story"]);
+        // The first snapshot's copy is kept.
+        assert!(by_title(&v, "Ferry strike ends")["path"].as_str().unwrap().ends_with("2019-04-23.rss"));
+    }
+
+    #[test]
+    fn damaged_feeds_are_reported_by_file_and_entry_and_the_rest_loads() {
+        let mut laughs = String::from("<?xml version=\"1.0\"?>\n<!DOCTYPE rss [\n<!ENTITY a \"aaaaaaaaaa\">\n");
+        for i in 1..12 {
+            let prev = if i == 1 { "a".to_string() } else { format!("a{}", i - 1) };
+            laughs.push_str(&format!("<!ENTITY a{i} \"{}\">\n", format!("&{prev};").repeat(10)));
+        }
+        laughs.push_str("]>\n<rss version=\"2.0\"><channel><title>L</title><item><title>&a11;</title><guid>x</guid></item></channel></rss>\n");
+        let broken = RSS.replace("<title>Dredging approved</title>", "<title>Dredging approved</b></title>");
+        let dir = corpus_of(&[
+            ("laughs.rss", laughs.as_bytes()),
+            ("broken.rss", broken.as_bytes()),
+            ("malformed.atom", b"<feed><title>T</title><entry><title>x</entry>"),
+            ("sitemap.xml", b"<?xml version=\"1.0\"?><urlset><url><loc>https://x.example/</loc></url></urlset>"),
+            ("kim.txt", TEXT.as_bytes()),
+        ]);
+        // Over the size limit: a sparse file, so the test writes nothing of that size.
+        let huge = std::fs::File::create(dir.path().join("huge.rss")).unwrap();
+        huge.set_len(65 * 1024 * 1024).unwrap();
+        let r = run(&["check", "--format", "json", arg(dir.path())]);
+        assert_eq!(r.code, Some(1), "errors make check fail: {r:?}");
+        let v: Value = serde_json::from_str(&r.stdout).unwrap();
+        let diags: Vec<(String, Option<u64>, String, String)> = v["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| {
+                let path = d["path"].as_str().unwrap();
+                let file = Path::new(path).file_name().unwrap().to_string_lossy().into_owned();
+                (
+                    file,
+                    d["line"].as_u64(),
+                    d["severity"].as_str().unwrap().to_string(),
+                    d["message"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect();
+        let find = |file: &str| {
+            diags.iter().find(|d| d.0 == file).unwrap_or_else(|| panic!("no diagnostic for {file}: {diags:?}"))
+        };
+        let d = find("broken.rss");
+        assert_eq!((d.1, d.2.as_str()), (Some(14), "error"), "{d:?}");
+        assert!(d.3.starts_with("feed entry 2 does not parse"), "{d:?}");
+        let d = find("malformed.atom");
+        assert_eq!(d.2, "error");
+        let d = find("huge.rss");
+        assert_eq!(d.3, "too large (68.2 MB; the limit for one feed file is 64 MB); skipped");
+        let d = find("laughs.rss");
+        assert_eq!(
+            (d.2.as_str(), d.3.as_str()),
+            ("warning", "the feed declares its own entities (<!ENTITY>); they are not expanded")
+        );
+        let d = find("sitemap.xml");
+        assert_eq!(
+            (d.2.as_str(), d.3.as_str()),
+            ("warning", "not an RSS or Atom feed (root element <urlset>); skipped")
+        );
+        // The rest: the text article, the broken feed's good entry, the laughing entry.
+        assert_eq!(v["articles"], 3, "{v}");
+        let list = json(&["list", "--format", "json", arg(dir.path())]);
+        let mut titles: Vec<&str> = list.as_array().unwrap().iter().map(|a| a["title"].as_str().unwrap()).collect();
+        titles.sort_unstable();
+        assert_eq!(titles, ["&a11;", "Ferry strike ends", "Kim arrives in Vladivostok for summit"]);
+    }
+}

@@ -58,7 +58,11 @@ fn report(c: &Corpus, out: &mut dyn Write) -> anyhow::Result<()> {
         for &i in &articles_of[fi] {
             let a = c.get(i);
             if let Some(rec) = c.record(a) {
-                writeln!(out, "  record at line {}", rec.line)?;
+                match rec.entry_index() {
+                    Some(k) if rec.line > 0 => writeln!(out, "  entry {} at line {}", k + 1, rec.line)?,
+                    Some(k) => writeln!(out, "  entry {}", k + 1)?,
+                    None => writeln!(out, "  record at line {}", rec.line)?,
+                }
             }
             let ev = a.evidence;
             let field =

@@ -114,6 +114,16 @@ pub enum Rule {
     RepeatedParagraph,
     UrlLine,
     AboveHeadline,
+    // Feeds (new variants go last: the cache stores rules by position)
+    FeedTitle,
+    FeedAuthor,
+    EntryTitle,
+    EntryLink,
+    EntryPublished,
+    EntryUpdated,
+    EntryAuthor,
+    EntrySource,
+    EntryContent,
 }
 
 impl Rule {
@@ -156,6 +166,15 @@ impl Rule {
             RepeatedParagraph => "repeated paragraph",
             UrlLine => "URL line",
             AboveHeadline => "line above the headline",
+            FeedTitle => "the feed's own title",
+            FeedAuthor => "the feed's author (the entry names none)",
+            EntryTitle => "the feed entry's title",
+            EntryLink => "the feed entry's link",
+            EntryPublished => "the feed entry's publication date",
+            EntryUpdated => "the feed entry's updated date (it gives no publication date)",
+            EntryAuthor => "the feed entry's author",
+            EntrySource => "the feed entry's source element",
+            EntryContent => "first line of the feed entry's text (no title given)",
         }
     }
 }
@@ -203,12 +222,16 @@ pub enum OutletRef {
 pub enum Block {
     Paragraph(String),
     Heading(String),
+    /// A quoted passage (`<blockquote>` in HTML).
+    Quote(String),
+    /// One item of a list.
+    ListItem(String),
 }
 
 impl Block {
     pub fn text(&self) -> &str {
         match self {
-            Block::Paragraph(t) | Block::Heading(t) => t,
+            Block::Paragraph(t) | Block::Heading(t) | Block::Quote(t) | Block::ListItem(t) => t,
         }
     }
 }
@@ -299,12 +322,24 @@ pub struct SourceRef {
     pub record: Option<std::num::NonZeroU32>,
 }
 
-/// A JSON record's place in its file.
+/// A record's place in its file: a JSON article, or an entry of a feed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Record {
+    /// Byte range of the record in the file (for a feed entry: of its element or object, 0..0
+    /// when it could not be found).
     pub start: u64,
     pub end: u64,
     pub line: u32,
+    /// For a feed entry, 1 + its index among the feed's entries: it is found again by parsing
+    /// the feed, not by its bytes (its id is its guid's hash). None for JSON articles.
+    pub entry: Option<std::num::NonZeroU32>,
+}
+
+impl Record {
+    /// The index of a feed entry among its feed's entries; None for JSON articles.
+    pub fn entry_index(&self) -> Option<u32> {
+        self.entry.map(|e| e.get() - 1)
+    }
 }
 
 /// One article's metadata, as kept in memory for the whole corpus.

@@ -33,7 +33,7 @@ use super::outlets::{Outlet, OutletId, Outlets};
 
 const MAGIC: &[u8] = b"newsdesk corpus cache\n";
 /// Bumped whenever the layout or the meaning of anything stored changes.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 /// Files modified this close to the cache's creation are re-hashed when it is read (ns).
 const RACY: u64 = 3_000_000_000;
 /// Caches kept; the least recently written beyond this are removed.
@@ -203,6 +203,8 @@ fn format_code(f: Format) -> u8 {
         Format::Text => 0,
         Format::Json => 1,
         Format::JsonLines => 2,
+        Format::Feed => 3,
+        Format::Xml => 4,
     }
 }
 
@@ -211,6 +213,8 @@ fn format_of(code: u8) -> Option<Format> {
         0 => Some(Format::Text),
         1 => Some(Format::Json),
         2 => Some(Format::JsonLines),
+        3 => Some(Format::Feed),
+        4 => Some(Format::Xml),
         _ => None,
     }
 }

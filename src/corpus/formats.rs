@@ -1,5 +1,6 @@
 //! The file formats of a corpus: raw scraped text, text with TOML front matter, JSON and JSON
-//! Lines. Each file's bytes become zero or more parsed articles and a list of problems.
+//! Lines, and saved feeds (RSS, Atom, JSON Feed; read in [`super::feeds`]). Each file's bytes
+//! become zero or more parsed articles and a list of problems.
 
 use std::path::Path;
 
@@ -10,6 +11,7 @@ use super::article::{ArticleId, Author, Extraction, Field, Note, NoteOn, OutletR
 use super::dates::{self, DayMonthOrder, Published};
 use super::diag::{Severity, line_of, line_of_bytes};
 use super::extract::{self, plain_body};
+use super::feeds;
 use super::outlets::Outlets;
 use super::text;
 
@@ -27,6 +29,11 @@ pub enum Format {
     Json,
     /// `.jsonl`: one article object per line.
     JsonLines,
+    /// `.rss`, `.atom`: an RSS or Atom feed, one article per entry.
+    Feed,
+    /// `.xml`: a feed when its root element is one (`rss`, `feed`, `rdf:RDF`); anything else
+    /// is skipped with a warning.
+    Xml,
 }
 
 impl Format {
@@ -37,6 +44,8 @@ impl Format {
             "txt" | "text" | "md" | "markdown" => Some(Format::Text),
             "json" => Some(Format::Json),
             "jsonl" | "ndjson" => Some(Format::JsonLines),
+            "rss" | "atom" => Some(Format::Feed),
+            "xml" => Some(Format::Xml),
             _ => None,
         }
     }
@@ -45,6 +54,26 @@ impl Format {
         match self {
             Format::Text => MAX_TEXT_BYTES,
             Format::Json | Format::JsonLines => MAX_JSON_BYTES,
+            Format::Feed | Format::Xml => feeds::MAX_FEED_BYTES,
+        }
+    }
+
+    /// What one file of this format is, for messages ("the limit for one feed file").
+    pub fn noun(self) -> &'static str {
+        match self {
+            Format::Text => "article",
+            Format::Json | Format::JsonLines => "JSON",
+            Format::Feed | Format::Xml => "feed",
+        }
+    }
+
+    /// How a feed file of this format is written; None for formats that are not feeds (a
+    /// `.json` is a feed only when its content says so).
+    pub fn feed_syntax(self) -> Option<feeds::Syntax> {
+        match self {
+            Format::Feed => Some(feeds::Syntax::Xml { required: true }),
+            Format::Xml => Some(feeds::Syntax::Xml { required: false }),
+            Format::Text | Format::Json | Format::JsonLines => None,
         }
     }
 }
@@ -109,8 +138,28 @@ pub fn parse_file_hashed(bytes: &[u8], hash: u64, format: Format, outlets: &Outl
             }
         }
         // JSON is parsed from the file's own bytes so record offsets can be read back by seeking.
+        Format::Json if feeds::is_json_feed(bytes) => {
+            if bytes.len() as u64 > feeds::MAX_FEED_BYTES {
+                let msg = format!(
+                    "too large ({:.1} MB; the limit for one feed file is {} MB); skipped",
+                    bytes.len() as f64 / 1e6,
+                    feeds::MAX_FEED_BYTES / (1024 * 1024)
+                );
+                problems.push(Problem::error(None, msg));
+                return (Vec::new(), problems);
+            }
+            let (parsed, mut p) = feeds::parse(bytes, feeds::Syntax::Json, outlets);
+            problems.append(&mut p);
+            parsed
+        }
         Format::Json => parse_json(bytes, &mut problems),
         Format::JsonLines => parse_json_lines(bytes, &mut problems),
+        Format::Feed | Format::Xml => {
+            let syntax = format.feed_syntax().unwrap_or(feeds::Syntax::Xml { required: true });
+            let (parsed, mut p) = feeds::parse(bytes, syntax, outlets);
+            problems.append(&mut p);
+            parsed
+        }
     };
     // Each article's own notes become warnings in the loader, after newsdesk.toml has had its
     // say (a date given there answers "no publication date found").
@@ -323,7 +372,7 @@ fn parse_json(bytes: &[u8], problems: &mut Vec<Problem>) -> Vec<Parsed> {
         let end = start + raw.get().len();
         line += line_of_bytes(&bytes[last..start], start - last) - 1;
         last = start;
-        let record = Record { start: start as u64, end: end as u64, line };
+        let record = Record { start: start as u64, end: end as u64, line, entry: None };
         match parse_record(raw.get(), record) {
             Ok(p) => out.push(p),
             Err(p) => problems.push(p),
@@ -348,7 +397,8 @@ fn parse_json_lines(bytes: &[u8], problems: &mut Vec<Problem>) -> Vec<Parsed> {
         if body.trim().is_empty() {
             continue;
         }
-        let record = Record { start: (start + lead) as u64, end: (start + lead + body.len()) as u64, line: no };
+        let record =
+            Record { start: (start + lead) as u64, end: (start + lead + body.len()) as u64, line: no, entry: None };
         match parse_record(body, record) {
             Ok(p) => out.push(p),
             Err(p) => problems.push(p),
@@ -409,6 +459,9 @@ mod tests {
         assert_eq!(Format::of(Path::new("b.jsonl")), Some(Format::JsonLines));
         assert_eq!(Format::of(Path::new("b.json")), Some(Format::Json));
         assert_eq!(Format::of(Path::new("b.png")), None);
+        assert_eq!(Format::of(Path::new("news.RSS")), Some(Format::Feed));
+        assert_eq!(Format::of(Path::new("news.atom")), Some(Format::Feed));
+        assert_eq!(Format::of(Path::new("sitemap.xml")), Some(Format::Xml));
         assert_eq!(Format::of(Path::new("README")), None);
     }
 

@@ -275,7 +275,7 @@ fn read_file(file: &SourceFile) -> (Result<Contents, Problem>, Option<Stamp>) {
     let len = meta.len();
     let max = file.format.max_bytes();
     if len > max {
-        let what = if file.format == Format::Text { "article" } else { "JSON" };
+        let what = file.format.noun();
         let msg = format!(
             "too large ({:.1} MB; the limit for one {what} file is {} MB); skipped",
             len as f64 / 1e6,
@@ -325,7 +325,7 @@ fn parse_chunk(files: &[SourceFile], first: u32, outlets: &Outlets, meta: &Metad
         for mut p in parsed {
             finish(&mut p.extraction, meta, file);
             for n in &p.extraction.notes {
-                let line = if n.line > 0 { Some(n.line) } else { p.record.map(|r| r.line) };
+                let line = if n.line > 0 { Some(n.line) } else { p.record.map(|r| r.line).filter(|&l| l > 0) };
                 out.problems
                     .push((fi, Problem { line, severity: super::diag::Severity::Warning, message: n.message.clone() }));
             }
@@ -555,7 +555,17 @@ fn merge_chunk(
         }
         let path = &files[fi as usize].path;
         if let Some(&other) = seen.get(&p.id) {
-            let first = &files[articles[other as usize].source.file as usize].path;
+            let earlier = &articles[other as usize];
+            // Saved snapshots of one feed repeat its entries: the first file's copy is kept
+            // without a word, so adding a newer snapshot never moves an article to another file.
+            // The same entry twice in one feed file is still worth a warning.
+            let entry = |r: Option<Record>| r.is_some_and(|r| r.entry.is_some());
+            let earlier_record = earlier.source.record.and_then(|r| records.get(r.get() as usize - 1).copied());
+            if entry(p.record) && entry(earlier_record) && earlier.source.file != fi {
+                remap.push(None);
+                continue;
+            }
+            let first = &files[earlier.source.file as usize].path;
             let line = p.record.map(|r| r.line);
             diags.push(Diagnostic::warning(path.clone(), line, format!("same article as {first}; loaded once")));
             remap.push(None);
@@ -646,6 +656,13 @@ pub fn reread(
     let path = file.path.clone();
     let fail = |p: Problem| SourceError::Parse { path: path.clone(), line: p.line, message: p.message };
     let mut e = match record {
+        Some(rec) if rec.entry.is_some() => {
+            let syntax = file.format.feed_syntax().unwrap_or(super::feeds::Syntax::Json);
+            let (bytes, _) = read_file(file).0.map_err(fail)?;
+            let index = rec.entry_index().unwrap_or_default();
+            super::feeds::reread(&bytes, syntax, index, article.id, outlets)
+                .ok_or_else(|| SourceError::Changed { path: path.clone() })?
+        }
         None => {
             let (bytes, hash) = read_file(file).0.map_err(fail)?;
             if ArticleId(hash) != article.id {

@@ -10,6 +10,7 @@ pub mod cache;
 pub mod dates;
 pub mod diag;
 pub mod extract;
+pub mod feeds;
 pub mod filter;
 pub mod formats;
 pub mod index;

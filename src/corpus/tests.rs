@@ -498,3 +498,73 @@ mod cache_folders {
         assert_eq!(c.unreadable_inputs(), 0);
     }
 }
+
+mod feeds {
+    //! Saved feeds through the loader and the cache: snapshots listed once, entries read again
+    //! from a cached corpus, and an entry that changed under newsdesk.
+
+    use super::*;
+    use crate::corpus::load::{SourceError, load_with_cache};
+
+    const OPTS: LoadOptions = LoadOptions { metadata: true, index: true, cache: true };
+
+    fn feed(items: &[(&str, &str)]) -> String {
+        let mut s = String::from("<rss version=\"2.0\"><channel><title>Bay Times</title>\n");
+        for (guid, title) in items {
+            s.push_str(&format!(
+                "<item><title>{title}</title><guid>{guid}</guid><pubDate>Mon, 22 Apr 2019 10:00:00 GMT</pubDate>\
+                 <description>{title} in full.</description></item>\n"
+            ));
+        }
+        s.push_str("</channel></rss>\n");
+        s
+    }
+
+    #[test]
+    fn snapshots_load_once_and_read_again_from_the_cache() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.rss"), feed(&[("1", "Tide"), ("2", "Wind")])).unwrap();
+        std::fs::write(dir.path().join("b.rss"), feed(&[("3", "Rain"), ("1", "Tide")])).unwrap();
+        let cache = tempfile::tempdir().unwrap();
+        let inputs = [dir.path().to_path_buf()];
+        let fresh = load_with_cache(&inputs, OPTS, Some(cache.path()));
+        let mut titles: Vec<&str> = fresh.articles().iter().map(|a| &*a.title).collect();
+        titles.sort_unstable();
+        assert_eq!(titles, ["Rain", "Tide", "Wind"]);
+        assert_eq!(fresh.diagnostics(), &[], "a repeated entry is not a warning");
+        let cached = load_with_cache(&inputs, OPTS, Some(cache.path()));
+        assert!(cached.loaded_from_cache());
+        let rain = (0..cached.len() as u32).find(|&i| &*cached.get(i).title == "Rain").unwrap();
+        let rec = cached.record(cached.get(rain)).unwrap();
+        assert_eq!((rec.entry_index(), rec.line), (Some(0), 2));
+        let e = cached.extraction(rain).unwrap();
+        assert_eq!(e.body.iter().map(|b| b.text()).collect::<Vec<_>>(), ["Rain in full."]);
+        assert_eq!(e.title.evidence.rule, Rule::EntryTitle);
+    }
+
+    #[test]
+    fn the_same_entry_twice_in_one_feed_is_a_warning() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.rss"), feed(&[("1", "Tide"), ("1", "Tide again")])).unwrap();
+        let c = Corpus::load(&[dir.path().to_path_buf()], LoadOptions { cache: false, ..OPTS });
+        assert_eq!(c.articles().iter().map(|a| &*a.title).collect::<Vec<_>>(), ["Tide"]);
+        let d: Vec<String> =
+            c.diagnostics().iter().map(|d| (d.line, d.severity, d.message.clone())).map(|d| format!("{d:?}")).collect();
+        let path = dir.path().join("a.rss").display().to_string();
+        assert_eq!(d, [format!("(Some(3), Warning, \"same article as {path}; loaded once\")")]);
+    }
+
+    #[test]
+    fn an_entry_replaced_in_its_file_is_changed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.rss");
+        std::fs::write(&path, feed(&[("1", "Tide"), ("2", "Wind")])).unwrap();
+        let c = Corpus::load(&[dir.path().to_path_buf()], LoadOptions { cache: false, ..OPTS });
+        let wind = (0..c.len() as u32).find(|&i| &*c.get(i).title == "Wind").unwrap();
+        assert_eq!(c.extraction(wind).unwrap().title.value, "Wind");
+        std::fs::write(&path, feed(&[("1", "Tide"), ("9", "Hail")])).unwrap();
+        assert!(matches!(c.extraction(wind), Err(SourceError::Changed { .. })));
+        std::fs::write(&path, feed(&[("1", "Tide")])).unwrap();
+        assert!(matches!(c.extraction(wind), Err(SourceError::Changed { .. })));
+    }
+}
