@@ -133,7 +133,10 @@ fn strip_prefix_ignore_case<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
 /// `outlet|YYYY-MM-DD|title words`: lower-case, punctuation dropped, runs of spaces folded, so
 /// "Kim, Putin meet" and "Kim Putin Meet" match. None unless all three are known.
 pub fn story_key(outlet: Option<&str>, day: Option<&str>, title: &str) -> Option<String> {
+    // Apostrophes join ("Korea's" is one word, typed straight or curly); other punctuation
+    // separates.
     let words = |s: &str| -> String {
+        let s: String = s.chars().filter(|c| !matches!(c, '\'' | '’' | 'ʼ')).collect();
         s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ").to_lowercase()
     };
     let (outlet, day, title) = (words(outlet?), day?.trim(), words(title));
@@ -177,6 +180,11 @@ mod tests {
         let a = story_key(Some("The Korea Herald"), Some("2019-04-25"), "Kim, Putin meet in Vladivostok");
         assert_eq!(a.as_deref(), Some("the korea herald|2019-04-25|kim putin meet in vladivostok"));
         assert_eq!(story_key(Some("the korea herald"), Some("2019-04-25"), "  Kim Putin meet in “Vladivostok”"), a);
+        assert_eq!(
+            story_key(Some("RT"), Some("2019-04-25"), "Korea’s Kim"),
+            story_key(Some("RT"), Some("2019-04-25"), "Korea's kim")
+        );
+        assert_eq!(story_key(Some("RT"), Some("2019-04-25"), "Korea's"), Some("rt|2019-04-25|koreas".into()));
         assert_eq!(story_key(None, Some("2019-04-25"), "Kim"), None);
         assert_eq!(story_key(Some("RT"), None, "Kim"), None);
         assert_eq!(story_key(Some("RT"), Some("2019-04-25"), " … "), None);

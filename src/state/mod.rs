@@ -165,6 +165,20 @@ impl StateDb {
     /// bringing its schema up to date. Refuses a damaged database or one from a newer newsdesk,
     /// leaving the file as it was.
     pub fn open(path: &Path) -> Result<StateDb, StateError> {
+        // Opening takes locks the busy timeout does not always cover (switching a new file to
+        // WAL, a last connection checkpointing as it closes): retry those for as long.
+        let start = std::time::Instant::now();
+        loop {
+            match StateDb::open_once(path) {
+                Err(StateError::Busy { .. }) if start.elapsed() < BUSY_TIMEOUT => {
+                    std::thread::sleep(Duration::from_millis(20));
+                }
+                r => return r,
+            }
+        }
+    }
+
+    fn open_once(path: &Path) -> Result<StateDb, StateError> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|source| StateError::CreateDir { path: dir.to_path_buf(), source })?;
         }

@@ -404,3 +404,30 @@ fn a_write_waits_for_another_writer() {
     holder.join().unwrap();
     assert!(db.snapshot().unwrap().lookup(&ident("a1", None, None)).is_some_and(|m| m.read));
 }
+
+/// Two processes creating the database at the same moment (the first `mark` and the reader's
+/// first write, say): both succeed.
+#[test]
+fn two_connections_creating_the_database_at_once_both_succeed() {
+    for _ in 0..20 {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(FILE_NAME);
+        let barrier = std::sync::Arc::new(std::sync::Barrier::new(2));
+        let open = |n: u32| {
+            let (path, barrier) = (path.clone(), barrier.clone());
+            std::thread::spawn(move || -> Result<(), StateError> {
+                barrier.wait();
+                let mut db = StateDb::open(&path)?;
+                db.apply(
+                    &[(ident(&format!("{n}"), None, None), Label::default())],
+                    &change(|c| c.read = Some(true)),
+                    Timestamp::now(),
+                )
+            })
+        };
+        let (a, b) = (open(1), open(2));
+        a.join().unwrap().unwrap();
+        b.join().unwrap().unwrap();
+        assert_eq!(StateDb::open(&path).unwrap().snapshot().unwrap().len(), 2);
+    }
+}

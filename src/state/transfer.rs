@@ -88,6 +88,18 @@ pub struct Entry {
     pub updated_at: String,
 }
 
+impl Entry {
+    /// The marks `list` and `show` print.
+    pub fn marks(&self) -> super::Marks {
+        super::Marks {
+            read: self.read,
+            starred: self.starred,
+            tags: self.tags.iter().map(|t| t.name.clone()).collect(),
+            note: self.note.clone(),
+        }
+    }
+}
+
 /// What an import did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct ImportStats {
