@@ -493,3 +493,88 @@ fn an_unwritable_data_folder_is_a_clear_error_and_reads_still_work() {
         assert!(r.stderr.contains(arg(&env.db())) && r.stderr.contains("read-only"), "{}", r.stderr);
     }
 }
+
+/// Runs `newsdesk ARGS` with stdin, stdout and stderr on a terminal (a pseudo-terminal), as a
+/// person at a shell does; returns its exit status and what it printed.
+fn run_in_terminal(env: &Env, args: &[&str], vars: &[(&str, &Path)]) -> (bool, String) {
+    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+    let pair = native_pty_system()
+        .openpty(PtySize { rows: 24, cols: 80, pixel_width: 0, pixel_height: 0 })
+        .expect("opening a pty");
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_newsdesk"));
+    cmd.args(args);
+    cmd.env("NEWSDESK_CACHE_DIR", env.cache.path());
+    cmd.env("NEWSDESK_DATA_DIR", env.data.path());
+    cmd.env_remove("VISUAL");
+    for (k, v) in vars {
+        cmd.env(k, v);
+    }
+    let mut child = pair.slave.spawn_command(cmd).expect("starting newsdesk in the pty");
+    drop(pair.slave);
+    let mut reader = pair.master.try_clone_reader().expect("pty reader");
+    let drain = std::thread::spawn(move || {
+        let mut out = Vec::new();
+        let _ = std::io::Read::read_to_end(&mut reader, &mut out);
+        String::from_utf8_lossy(&out).into_owned()
+    });
+    let status = child.wait().expect("waiting for newsdesk");
+    drop(pair.master);
+    (status.success(), drain.join().unwrap_or_default())
+}
+
+/// At a terminal, `note` opens $EDITOR on the current note (an editor that replaces the file,
+/// as many do); an editor that fails changes nothing.
+#[test]
+fn at_a_terminal_note_opens_the_editor() {
+    let env = Env::new();
+    env.ok_stdin(&["note", RT], "first line\n");
+    let editor = env.cache.path().join("editor.sh");
+    std::fs::write(
+        &editor,
+        "#!/bin/sh\n{ cat \"$1\"; echo 'added in the editor'; } > \"$1.new\" && mv \"$1.new\" \"$1\"\n",
+    )
+    .unwrap();
+    let failing = env.cache.path().join("failing-editor.sh");
+    std::fs::write(&failing, "#!/bin/sh\necho 'half-typed' > \"$1\"\nexit 3\n").unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    for f in [&editor, &failing] {
+        std::fs::set_permissions(f, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let (ok, out) = run_in_terminal(&env, &["note", RT], &[("EDITOR", &editor)]);
+    assert!(ok, "{out}");
+    assert_eq!(env.ok(&["note", RT, "--print"]), "first line\nadded in the editor\n");
+    let (ok, out) = run_in_terminal(&env, &["note", RT], &[("EDITOR", &failing)]);
+    assert!(!ok && out.contains("exited with"), "{out}");
+    assert_eq!(env.ok(&["note", RT, "--print"]), "first line\nadded in the editor\n");
+}
+
+/// `kill -9` in the middle of marking 1000 articles: the database opens afterwards, and holds
+/// all of that write or none of it.
+#[test]
+fn a_write_killed_midway_is_all_or_nothing() {
+    let env = Env::new();
+    let corpus = tempfile::tempdir().unwrap();
+    let made = env.run(&["gen-corpus", arg(corpus.path()), "--count", "1000", "--seed", "3"]);
+    assert_eq!(made.code, Some(0), "{made:?}");
+    let ids = env.ids(&[arg(corpus.path())]);
+    env.ok(&["mark", &ids[0], arg(corpus.path()), "--tag", "before"]);
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("newsdesk"))
+        .args(["mark", "-", arg(corpus.path()), "--star"])
+        .env("NEWSDESK_CACHE_DIR", env.cache.path())
+        .env("NEWSDESK_DATA_DIR", env.data.path())
+        .stdin(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    std::io::Write::write_all(&mut stdin, ids.join("\n").as_bytes()).unwrap();
+    drop(stdin);
+    // Somewhere in loading the corpus, resolving ids, or writing: any moment must be safe.
+    std::thread::sleep(Duration::from_millis(150));
+    child.kill().unwrap();
+    let _ = child.wait();
+    let starred = env.ids(&["--starred", arg(corpus.path())]).len();
+    assert!(starred == 0 || starred == 1000, "{starred} of 1000: a partial write");
+    assert_eq!(env.ids(&["--tag", "before", arg(corpus.path())]), [ids[0].clone()], "earlier writes are kept");
+    env.ok(&["mark", &ids[1], arg(corpus.path()), "--read"]);
+}

@@ -58,7 +58,9 @@ fn edit(current: &str) -> anyhow::Result<Option<String>> {
         .suffix(".txt")
         .tempfile()
         .context("creating a temporary file for the note")?;
-    file.write_all(current.as_bytes()).and_then(|()| file.flush()).context("writing the note to a temporary file")?;
+    // A text file ends with a newline; the note is kept without it.
+    let initial = if current.is_empty() { String::new() } else { format!("{current}\n") };
+    file.write_all(initial.as_bytes()).and_then(|()| file.flush()).context("writing the note to a temporary file")?;
     // Through the shell, as git does, so an editor with arguments ("code --wait") works.
     let status = std::process::Command::new("sh")
         .arg("-c")
