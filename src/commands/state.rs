@@ -67,12 +67,16 @@ pub fn load_marks(c: &Corpus, filter: &StateFilter, shows_marks: bool) -> anyhow
     if filter.is_empty() && !shows_marks {
         return Ok(Loaded::default());
     }
+    let start = std::time::Instant::now();
     let loaded = db_path().and_then(|path| {
         Ok(match StateDb::open_existing(&path)? {
-            Some(db) => Loaded { marks: Some(db.snapshot()?.for_corpus(c)), exists: true },
+            Some(db) => Loaded { marks: Some(db.corpus_marks(c)?), exists: true },
             None => Loaded { marks: Some(CorpusMarks::default()), exists: false },
         })
     });
+    if std::env::var_os("NEWSDESK_TIMINGS").is_some() {
+        eprintln!("newsdesk: state marks loaded: {:.0} ms", start.elapsed().as_secs_f64() * 1000.0);
+    }
     match loaded {
         Ok(l) => Ok(l),
         Err(e) if filter.is_empty() => {
