@@ -548,8 +548,8 @@ fn at_a_terminal_note_opens_the_editor() {
     assert_eq!(env.ok(&["note", RT, "--print"]), "first line\nadded in the editor\n");
 }
 
-/// `kill -9` in the middle of marking 1000 articles: the database opens afterwards, and holds
-/// all of that write or none of it.
+/// `kill -9` in the middle of marking 1000 articles (one transaction): the database opens
+/// afterwards, and holds all of that write or none of it.
 #[test]
 fn a_write_killed_midway_is_all_or_nothing() {
     let env = Env::new();

@@ -1,5 +1,6 @@
 //! `newsdesk mark ID... --read|--unread|--star|--unstar|--tag T|--untag T`: changes marks of
-//! articles of a corpus, in one transaction (all of them or none).
+//! articles of a corpus. Every id is checked before anything is written; the articles are then
+//! written in transactions of [`crate::state::BATCH`].
 
 use std::io::BufRead;
 use std::process::ExitCode;

@@ -29,6 +29,10 @@ pub use transfer::{EXPORT_FORMAT, Entry, Export, ImportStats, Keys, Tag};
 /// The database's file name inside the user's data folder.
 pub const FILE_NAME: &str = "state.sqlite3";
 
+/// Articles marked per transaction: a bulk mark of 100,000 articles holds the write lock for
+/// tens of milliseconds at a time, not seconds.
+pub const BATCH: usize = 1000;
+
 /// How long a write waits for another process's transaction before giving up.
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
@@ -397,14 +401,23 @@ impl StateDb {
         }
     }
 
-    /// Applies a change to articles, in one transaction: all of them or none.
+    /// Applies a change to articles, [`BATCH`] articles per transaction: each batch is written
+    /// whole or not at all, and no batch holds the write lock long enough to make another
+    /// process's write wait for seconds.
     pub fn apply(&mut self, targets: &[(Identity, Label)], change: &Change, now: Timestamp) -> Result<(), StateError> {
+        let now = stamp(now);
+        for batch in targets.chunks(BATCH) {
+            self.apply_batch(batch, change, &now)?;
+        }
+        Ok(())
+    }
+
+    fn apply_batch(&mut self, targets: &[(Identity, Label)], change: &Change, now: &str) -> Result<(), StateError> {
         let path = self.path.clone();
         let err = |e| StateError::from_sql(&path, e);
-        let now = stamp(now);
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(err)?;
         for (ident, label) in targets {
-            let e = resolve_or_create(&tx, ident, label, &now).map_err(err)?;
+            let e = resolve_or_create(&tx, ident, label, now).map_err(err)?;
             // One statement for both marks and the update time: a bulk mark is one row write
             // per article.
             tx.prepare_cached(

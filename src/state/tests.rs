@@ -431,3 +431,17 @@ fn two_connections_creating_the_database_at_once_both_succeed() {
         assert_eq!(StateDb::open(&path).unwrap().snapshot().unwrap().len(), 2);
     }
 }
+
+/// A bulk mark larger than a batch marks every article, however the batches fall.
+#[test]
+fn bulk_marks_span_batches() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, mut db) = db_in(&dir);
+    let n = BATCH * 2 + 7;
+    let many: Vec<(Identity, Label)> =
+        (0..n).map(|i| (ident(&format!("{i:x}"), None, None), Label::default())).collect();
+    db.apply(&many, &change(|c| c.add_tags = vec!["bulk".into()]), Timestamp::now()).unwrap();
+    let snap = db.snapshot().unwrap();
+    assert_eq!(snap.len(), n);
+    assert!(many.iter().all(|(id, _)| snap.lookup(id).is_some_and(|m| m.tags == ["bulk"])));
+}
