@@ -216,12 +216,13 @@ impl StateDb {
         if !path.exists() {
             return Ok(None);
         }
-        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(path, flags)
-            .map_err(|source| StateError::Open { path: path.to_path_buf(), source })?;
-        let db = StateDb { conn, path: path.to_path_buf() };
-        db.configure()?;
-        let version = db.check_version()?;
+        let (db, version) = match StateDb::open_read_only(path, false) {
+            // A WAL database needs its -shm file, which a read-only folder cannot get once the
+            // last writer has removed it. No one can write there either, so reading the file as
+            // immutable (no locks, no -shm) is safe.
+            Err(StateError::Open { .. } | StateError::ReadOnly { .. }) => StateDb::open_read_only(path, true)?,
+            r => r?,
+        };
         if version == schema::LATEST {
             return Ok(Some(db));
         }
@@ -233,6 +234,23 @@ impl StateDb {
             Err(StateError::ReadOnly { .. } | StateError::Open { .. }) if version == 0 => Ok(None),
             Err(e) => Err(e),
         }
+    }
+
+    /// Opens for reading only and checks the version; `immutable` tells SQLite nothing can
+    /// change the file (see `open_existing`).
+    fn open_read_only(path: &Path, immutable: bool) -> Result<(StateDb, i64), StateError> {
+        let mut flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = if immutable {
+            flags |= OpenFlags::SQLITE_OPEN_URI;
+            Connection::open_with_flags(immutable_uri(path), flags)
+        } else {
+            Connection::open_with_flags(path, flags)
+        }
+        .map_err(|source| StateError::Open { path: path.to_path_buf(), source })?;
+        let db = StateDb { conn, path: path.to_path_buf() };
+        db.configure()?;
+        let version = db.check_version()?;
+        Ok((db, version))
     }
 
     /// The database file.
@@ -463,6 +481,21 @@ impl StateDb {
         touch(&tx, e, &now).map_err(err)?;
         tx.commit().map_err(err)
     }
+}
+
+/// `file:PATH?immutable=1`, the path percent-encoded as SQLite's URI filenames require.
+fn immutable_uri(path: &Path) -> String {
+    use std::os::unix::ffi::OsStrExt;
+    let mut uri = String::from("file:");
+    for &b in path.as_os_str().as_bytes() {
+        if b.is_ascii_alphanumeric() || b"/-._~".contains(&b) {
+            uri.push(char::from(b));
+        } else {
+            uri.push_str(&format!("%{b:02X}"));
+        }
+    }
+    uri.push_str("?immutable=1");
+    uri
 }
 
 /// Entry numbers to their place in a snapshot's marks (entries are read in `entry_id` order).

@@ -445,3 +445,23 @@ fn bulk_marks_span_batches() {
     assert_eq!(snap.len(), n);
     assert!(many.iter().all(|(id, _)| snap.lookup(id).is_some_and(|m| m.tags == ["bulk"])));
 }
+
+#[test]
+fn immutable_uris_escape_the_path() {
+    assert_eq!(immutable_uri(Path::new("/home/a b/100%?#.db")), "file:/home/a%20b/100%25%3F%23.db?immutable=1");
+    assert_eq!(immutable_uri(Path::new("/tmp/ünï")), "file:/tmp/%C3%BCn%C3%AF?immutable=1");
+}
+
+/// The read-only folder fallback reads the same marks (tested directly: the test may run as
+/// root, whom no folder refuses).
+#[test]
+fn an_immutable_open_reads_the_marks() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, mut db) = db_in(&dir);
+    db.apply(&[(ident("a1", None, None), Label::default())], &change(|c| c.starred = Some(true)), Timestamp::now())
+        .unwrap();
+    drop(db);
+    let (ro, version) = StateDb::open_read_only(&path, true).unwrap();
+    assert_eq!(version, schema::LATEST);
+    assert!(ro.snapshot().unwrap().lookup(&ident("a1", None, None)).is_some_and(|m| m.starred));
+}
