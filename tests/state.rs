@@ -422,6 +422,11 @@ fn assert_refused(env: &Env, what: &str, expect_in_message: &str) {
     assert_eq!(v[0]["read"], Value::Null, "{what}: unknown, not false");
     let table = env.ok(&["list"]);
     assert!(table.starts_with("ID "), "{what}: no marks column when marks are unknown: {table}");
+    let r = env.run(&["show", RT, "--format", "json"]);
+    assert_eq!(r.code, Some(0), "{what}: {r:?}");
+    assert!(r.stderr.contains(arg(&env.db())), "{what}: {}", r.stderr);
+    let v: Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!((&v["title"].is_string(), &v["read"]), (&true, &Value::Null), "{what}");
     // Filtering on state, or writing it, fails naming the file.
     for args in [&["list", "--unread"][..], &["mark", RT, "--read"][..], &["state", "export"][..]] {
         let r = env.run(args);
