@@ -321,6 +321,7 @@ impl StateDb {
 
     /// Every entry's marks and keys: a few queries, however many entries.
     pub fn snapshot(&self) -> Result<Snapshot, StateError> {
+        let _read = self.read_transaction()?;
         self.load(&["id", "url", "story"])
     }
 
@@ -329,6 +330,7 @@ impl StateDb {
     /// ids do not find, so a corpus whose articles all have state costs four queries and one
     /// hash lookup per article.
     pub fn corpus_marks(&self, c: &Corpus) -> Result<CorpusMarks, StateError> {
+        let _read = self.read_transaction()?;
         let mut snap = self.load(&["id"])?;
         let mut of_article: Vec<u32> =
             c.articles().iter().map(|a| snap.by_id.get(&a.id.0).copied().unwrap_or(NONE)).collect();
@@ -341,6 +343,12 @@ impl StateDb {
             }
         }
         Ok(CorpusMarks { marks: snap.marks, of_article })
+    }
+
+    /// A read transaction (rolled back when dropped), so queries that belong together see one
+    /// state of the database while other processes write.
+    fn read_transaction(&self) -> Result<rusqlite::Transaction<'_>, StateError> {
+        self.conn.unchecked_transaction().map_err(|e| self.err(e))
     }
 
     /// Entries, their tags, and the keys of the given kinds.
@@ -413,6 +421,7 @@ impl StateDb {
 
     /// The full entry an article's keys find, if any.
     pub fn entry(&self, ident: &Identity) -> Result<Option<Entry>, StateError> {
+        let _read = self.read_transaction()?;
         match resolve(&self.conn, ident).map_err(|e| self.err(e))? {
             Some(id) => transfer::read_entry(&self.conn, id).map(Some).map_err(|e| self.err(e)),
             None => Ok(None),

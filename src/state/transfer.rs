@@ -172,6 +172,7 @@ fn later(new: Option<&str>, old: Option<&str>) -> bool {
 impl StateDb {
     /// The whole state, entries in a stable order (by creation time, then keys).
     pub fn export(&self) -> Result<Export, StateError> {
+        let _read = self.read_transaction()?;
         let err = |e| self.err(e);
         let mut entries: BTreeMap<i64, Entry> = BTreeMap::new();
         let mut st = self.conn.prepare(&format!("SELECT {ENTRY_COLUMNS} FROM entry")).map_err(err)?;
