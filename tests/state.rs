@@ -467,7 +467,8 @@ fn an_unwritable_data_folder_is_a_clear_error_and_reads_still_work() {
     let env = Env::new();
     // A data folder that cannot be created (its parent is a file) fails for every user, root
     // included.
-    let file = env.cache.path().join("a-file");
+    let elsewhere = tempfile::tempdir().unwrap();
+    let file = elsewhere.path().join("a-file");
     std::fs::write(&file, "x").unwrap();
     let data = file.join("newsdesk");
     let r = Run::from(env.cmd().env("NEWSDESK_DATA_DIR", &data).args(["mark", RT, "--read"]).output().unwrap());
@@ -582,4 +583,35 @@ fn a_write_killed_midway_is_all_or_nothing() {
     assert!(starred == 0 || starred == 1000, "{starred} of 1000: a partial write");
     assert_eq!(env.ids(&["--tag", "before", arg(corpus.path())]), [ids[0].clone()], "earlier writes are kept");
     env.ok(&["mark", &ids[1], arg(corpus.path()), "--read"]);
+}
+
+/// The state never goes into the corpus being read, nor into the cache folder.
+#[test]
+fn a_data_folder_inside_the_corpus_or_the_cache_is_refused() {
+    let env = Env::new();
+    let corpus = tempfile::tempdir().unwrap();
+    std::fs::write(corpus.path().join("a.json"), article("Summit opens", None, "v1")).unwrap();
+    let id = env.ids(&[arg(corpus.path())]).remove(0);
+    let inside = corpus.path().join("sub").join("state");
+    let r = Run::from(
+        env.cmd().env("NEWSDESK_DATA_DIR", &inside).args(["mark", &id, arg(corpus.path()), "--read"]).output().unwrap(),
+    );
+    assert_eq!(r.code, Some(1), "{r:?}");
+    assert!(r.stderr.contains("inside the corpus folder"), "{}", r.stderr);
+    let r = Run::from(
+        env.cmd()
+            .env("NEWSDESK_DATA_DIR", &inside)
+            .args(["note", &id, arg(corpus.path())])
+            .write_stdin("n")
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(r.code, Some(1), "{r:?}");
+    assert!(!corpus.path().join("sub").exists(), "nothing written into the corpus");
+
+    let in_cache = env.cache.path().join("state");
+    let r = Run::from(env.cmd().env("NEWSDESK_DATA_DIR", &in_cache).args(["mark", RT, "--read"]).output().unwrap());
+    assert_eq!(r.code, Some(1), "{r:?}");
+    assert!(r.stderr.contains("inside the cache folder"), "{}", r.stderr);
+    assert!(!in_cache.exists());
 }

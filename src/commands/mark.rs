@@ -3,6 +3,7 @@
 //! written in transactions of [`crate::state::BATCH`].
 
 use std::io::BufRead;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context;
@@ -33,7 +34,7 @@ pub fn resolve_ids(c: &Corpus, ids: &[String], stdin: bool) -> anyhow::Result<Ve
     Ok(found)
 }
 
-pub fn run(c: &Corpus, ids: &[String], stdin: bool, change: &Change) -> anyhow::Result<ExitCode> {
+pub fn run(c: &Corpus, paths: &[PathBuf], ids: &[String], stdin: bool, change: &Change) -> anyhow::Result<ExitCode> {
     let articles = resolve_ids(c, ids, stdin)?;
     let targets: Vec<(Identity, Label)> = articles
         .iter()
@@ -42,7 +43,7 @@ pub fn run(c: &Corpus, ids: &[String], stdin: bool, change: &Change) -> anyhow::
             (Identity::of(c, a), Label::of(c, a))
         })
         .collect();
-    let mut db = super::state::open_for_writing()?;
+    let mut db = super::state::open_for_writing(paths)?;
     db.apply(&targets, change, Timestamp::now())?;
     Ok(ExitCode::SUCCESS)
 }

@@ -73,8 +73,8 @@ pub fn execute(config: &Config, out: &mut dyn Write, width: Option<usize>) -> an
             timeline::run(&corpus, config, &marks, *summary, *format, out, width)?
         }
         Action::Check(format) => return check::run(&corpus, *format, out),
-        Action::Mark { ids, stdin, change } => mark::run(&corpus, ids, *stdin, change)?,
-        Action::Note { id, print } => note::run(&corpus, id, *print, out)?,
+        Action::Mark { ids, stdin, change } => mark::run(&corpus, &config.paths, ids, *stdin, change)?,
+        Action::Note { id, print } => note::run(&corpus, &config.paths, id, *print, out)?,
         Action::Completions(_)
         | Action::GenCorpus { .. }
         | Action::StateExport

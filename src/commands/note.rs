@@ -2,6 +2,7 @@
 //! input deletes it; `--print` prints it.
 
 use std::io::{IsTerminal, Read, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Context, bail};
@@ -11,7 +12,7 @@ use super::UsageError;
 use crate::corpus::Corpus;
 use crate::state::{Identity, Label, StateDb};
 
-pub fn run(c: &Corpus, id: &str, print: bool, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
+pub fn run(c: &Corpus, paths: &[PathBuf], id: &str, print: bool, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
     let i = c.find_id(id).map_err(|e| UsageError(e.to_string()))?;
     let a = c.get(i);
     let ident = Identity::of(c, a);
@@ -43,7 +44,7 @@ pub fn run(c: &Corpus, id: &str, print: bool, out: &mut dyn Write) -> anyhow::Re
     if current.is_none() && note.is_none() {
         return Ok(ExitCode::SUCCESS);
     }
-    let mut db = StateDb::open(&path)?;
+    let mut db = super::state::open_for_writing(paths)?;
     db.set_note(&ident, &Label::of(c, a), note, Timestamp::now())?;
     Ok(ExitCode::SUCCESS)
 }

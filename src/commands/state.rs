@@ -6,7 +6,7 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::Context;
+use anyhow::{Context, bail};
 
 use crate::corpus::Corpus;
 use crate::corpus::article::Article;
@@ -28,9 +28,40 @@ pub fn db_path() -> anyhow::Result<PathBuf> {
         .context("no data folder for the state database: set NEWSDESK_DATA_DIR (or HOME)")
 }
 
-/// Opens the database for writing, creating it if needed.
-pub fn open_for_writing() -> anyhow::Result<StateDb> {
-    Ok(StateDb::open(&db_path()?)?)
+/// Opens the database for writing, creating it if needed. Refuses a data folder inside the
+/// corpus being read (newsdesk never writes into a corpus) or inside the cache folder (which
+/// anyone may delete).
+pub fn open_for_writing(corpus_paths: &[PathBuf]) -> anyhow::Result<StateDb> {
+    let path = db_path()?;
+    let dir = path.parent().map(full).unwrap_or_default();
+    let inside = |place: &Path| !place.as_os_str().is_empty() && dir.starts_with(place);
+    if let Some(p) = corpus_paths.iter().map(|p| full(p)).find(|p| p.is_dir() && inside(p)) {
+        bail!(
+            "the state database {} would be inside the corpus folder {}; newsdesk does not write into a corpus: set NEWSDESK_DATA_DIR to another folder",
+            path.display(),
+            p.display()
+        );
+    }
+    if let Some(cache) = crate::corpus::cache::cache_dir().map(|c| full(&c)).filter(|c| inside(c)) {
+        bail!(
+            "the state database {} would be inside the cache folder {}, which may be deleted at any time: set NEWSDESK_DATA_DIR (or NEWSDESK_CACHE_DIR) to another folder",
+            path.display(),
+            cache.display()
+        );
+    }
+    Ok(StateDb::open(&path)?)
+}
+
+/// A path made absolute, with symbolic links resolved as far as it exists, for comparing
+/// folders.
+fn full(p: &Path) -> PathBuf {
+    if let Ok(c) = p.canonicalize() {
+        return c;
+    }
+    match (p.parent(), p.file_name()) {
+        (Some(parent), Some(name)) if !parent.as_os_str().is_empty() => full(parent).join(name),
+        _ => std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf()),
+    }
 }
 
 /// The marks a listing command shows and filters on.
@@ -130,7 +161,7 @@ pub fn import(file: Option<&Path>) -> anyhow::Result<ExitCode> {
     };
     let doc: Export = serde_json::from_str(&text)
         .with_context(|| format!("{name}: not a newsdesk state export; nothing was imported"))?;
-    let mut db = open_for_writing()?;
+    let mut db = open_for_writing(&[])?;
     let stats = db.import(&doc, &name)?;
     let _ = writeln!(
         std::io::stderr().lock(),
