@@ -1,7 +1,7 @@
 //! The command line: clap-derived arguments, validated into a [`Config`] before any corpus is
 //! read, so a malformed date fails at once with the accepted forms.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
@@ -9,6 +9,7 @@ use crate::corpus::Corpus;
 use crate::corpus::filter::{DateRange, Filter, FilterError, Order};
 use crate::corpus::index::Query;
 use crate::corpus::load::LoadOptions;
+use crate::state::{Change, StateFilter};
 
 const ROOT_EXAMPLES: &str = "\
 Examples:
@@ -18,7 +19,9 @@ Examples:
                                     open the reader with a filter already set
   newsdesk list ~/news --search \"kim putin\" --format json
   newsdesk show 3f9a2c1             read one article by id (any unique prefix)
-  newsdesk check ~/news             report what was extracted, and every problem";
+  newsdesk check ~/news             report what was extracted, and every problem
+  newsdesk mark 3f9a2c1 --star --tag follow-up
+  newsdesk list ~/news --unread --tag korea";
 
 const LIST_EXAMPLES: &str = "\
 Examples:
@@ -26,7 +29,33 @@ Examples:
   newsdesk list ~/news --outlet \"Korea Herald\" --outlet rt
   newsdesk list ~/news --date 2019-03..2019-04 --oldest-first
   newsdesk list ~/news --search vladivostok --format tsv | cut -f1,4
-  newsdesk list ~/news --format json | jq '.[].title'";
+  newsdesk list ~/news --format json | jq '.[].title'
+  newsdesk list ~/news --unread --starred --tag korea
+
+In the table, N marks an unread article and * a starred one (shown once newsdesk has state).";
+
+const MARK_EXAMPLES: &str = "\
+Examples:
+  newsdesk mark 3f9a2c1 --read
+  newsdesk mark 3f9a 77b2 ~/news --star --tag korea --tag follow-up
+  newsdesk mark 3f9a --untag follow-up --unstar
+  newsdesk list ~/news --outlet rt --format tsv | newsdesk mark - ~/news --read
+
+An argument made of hex digits is an article id, unless a file or folder of that name exists
+(write ./2019 for a folder named 2019); `-` reads ids from stdin, the first column of each line.";
+
+const NOTE_EXAMPLES: &str = "\
+Examples:
+  newsdesk note 3f9a2c1                       edit the note in $VISUAL or $EDITOR
+  echo 'check the date' | newsdesk note 3f9a  set it from stdin
+  newsdesk note 3f9a < /dev/null              delete it (empty input)
+  newsdesk note 3f9a --print";
+
+const STATE_EXAMPLES: &str = "\
+Examples:
+  newsdesk state export > newsdesk-state.json
+  newsdesk state import newsdesk-state.json
+  sqlite3 \"$(newsdesk state path)\" 'SELECT title FROM entry WHERE starred'";
 
 const SHOW_EXAMPLES: &str = "\
 Examples:
@@ -77,6 +106,8 @@ pub enum Command {
         #[command(flatten)]
         filter: FilterArgs,
         #[command(flatten)]
+        marks: StateFilterArgs,
+        #[command(flatten)]
         order: OrderArgs,
         /// Output format.
         #[arg(long, value_enum, default_value_t = ListFormat::Table)]
@@ -100,6 +131,8 @@ pub enum Command {
         corpus: CorpusArgs,
         #[command(flatten)]
         filter: FilterArgs,
+        #[command(flatten)]
+        marks: StateFilterArgs,
         /// Output format.
         #[arg(long, value_enum, default_value_t = TableFormat::Table)]
         format: TableFormat,
@@ -111,6 +144,8 @@ pub enum Command {
         corpus: CorpusArgs,
         #[command(flatten)]
         filter: FilterArgs,
+        #[command(flatten)]
+        marks: StateFilterArgs,
         /// Months only, without a line per article.
         #[arg(long)]
         summary: bool,
@@ -129,6 +164,58 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = TableFormat::Table)]
         format: TableFormat,
+    },
+    /// Mark articles read or unread, starred or not, and tag them.
+    ///
+    /// The marks are kept in state.sqlite3 in the data folder ($NEWSDESK_DATA_DIR, else
+    /// $XDG_DATA_HOME/newsdesk, else ~/.local/share/newsdesk), by the article's identity: they
+    /// survive moving the corpus and re-saving the page.
+    #[command(after_help = MARK_EXAMPLES)]
+    Mark {
+        /// Article ids (any unique prefix; `-` reads them from stdin), then the corpus's files and
+        /// folders (none: the bundled sample corpus).
+        #[arg(value_name = "ID|PATH", required = true)]
+        targets: Vec<PathBuf>,
+        /// Mark read.
+        #[arg(long, conflicts_with = "unread")]
+        read: bool,
+        /// Mark unread.
+        #[arg(long)]
+        unread: bool,
+        /// Star.
+        #[arg(long, conflicts_with = "unstar")]
+        star: bool,
+        /// Remove the star.
+        #[arg(long)]
+        unstar: bool,
+        /// Add this tag (repeatable).
+        #[arg(long, value_name = "TAG")]
+        tag: Vec<String>,
+        /// Remove this tag (repeatable; case-insensitive).
+        #[arg(long, value_name = "TAG")]
+        untag: Vec<String>,
+        #[command(flatten)]
+        corpus: CorpusFlags,
+    },
+    /// Write, replace or delete an article's note, or print it.
+    ///
+    /// With stdin from a pipe or file the note is read from it; at a terminal, $VISUAL or
+    /// $EDITOR (else vi) edits it. Empty input deletes the note.
+    #[command(after_help = NOTE_EXAMPLES)]
+    Note {
+        /// Article id, or any unique prefix of it.
+        id: String,
+        #[command(flatten)]
+        corpus: CorpusArgs,
+        /// Print the note (nothing when there is none) instead of changing it.
+        #[arg(long)]
+        print: bool,
+    },
+    /// The state database: export it, merge an export into it, or print where it is.
+    #[command(after_help = STATE_EXAMPLES)]
+    State {
+        #[command(subcommand)]
+        command: StateCommand,
     },
     /// Print a shell completion script.
     #[command(
@@ -170,6 +257,66 @@ pub struct CorpusArgs {
     /// Do not use or write the corpus cache (~/.cache/newsdesk; NEWSDESK_CACHE_DIR moves it).
     #[arg(long)]
     pub no_cache: bool,
+}
+
+/// `newsdesk state` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum StateCommand {
+    /// Print the whole state as JSON: every article's identity keys, marks, tags and note, with
+    /// the time each was set.
+    Export,
+    /// Merge an export into the state (`-`: from stdin). For each article the later of the two
+    /// settings of each mark and of the note wins; tags are united.
+    Import {
+        /// The export file, or `-` for stdin.
+        #[arg(value_name = "FILE|-")]
+        file: PathBuf,
+    },
+    /// Print the state database's path (it may not exist yet).
+    Path,
+}
+
+/// The corpus options of [`CorpusArgs`], for commands whose positional arguments are not only
+/// paths.
+#[derive(Debug, Clone, Default, Args)]
+pub struct CorpusFlags {
+    /// Ignore newsdesk.toml metadata files: show what the extractor finds on its own.
+    #[arg(long)]
+    pub no_metadata: bool,
+    /// Do not print a summary of corpus warnings on stderr.
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Do not use or write the corpus cache (~/.cache/newsdesk; NEWSDESK_CACHE_DIR moves it).
+    #[arg(long)]
+    pub no_cache: bool,
+}
+
+/// Filters on the marks kept in the state database. They combine with the other filters.
+#[derive(Debug, Clone, Default, Args)]
+pub struct StateFilterArgs {
+    /// Only articles not marked read.
+    #[arg(long)]
+    pub unread: bool,
+    /// Only starred articles.
+    #[arg(long)]
+    pub starred: bool,
+    /// Only articles with this tag (case-insensitive; repeatable: all of them).
+    #[arg(long, value_name = "NAME")]
+    pub tag: Vec<String>,
+    /// Only articles with a note.
+    #[arg(long)]
+    pub has_note: bool,
+}
+
+impl StateFilterArgs {
+    fn filter(&self) -> StateFilter {
+        StateFilter {
+            unread: self.unread,
+            starred: self.starred,
+            tags: self.tag.iter().map(|t| t.trim().to_string()).filter(|t| !t.is_empty()).collect(),
+            has_note: self.has_note,
+        }
+    }
 }
 
 /// Which articles to show. Filters combine: an article must pass all of them.
@@ -287,6 +434,21 @@ pub enum Action {
         format: TableFormat,
     },
     Check(TableFormat),
+    Mark {
+        /// Id prefixes, as given.
+        ids: Vec<String>,
+        /// Also read ids from stdin.
+        stdin: bool,
+        change: Change,
+    },
+    Note {
+        id: String,
+        print: bool,
+    },
+    StateExport,
+    /// Merge an export; None: from stdin.
+    StateImport(Option<PathBuf>),
+    StatePath,
     Completions(clap_complete::Shell),
     GenCorpus {
         out: PathBuf,
@@ -303,27 +465,84 @@ pub struct Config {
     pub paths: Vec<PathBuf>,
     pub load: LoadOptions,
     pub filter: FilterSpec,
+    /// Filters on read/star/tag/note marks (the state database), applied after `filter`.
+    pub marks: StateFilter,
     pub quiet: bool,
+}
+
+/// A command line that cannot be run as given.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CliError {
+    #[error(transparent)]
+    Filter(#[from] FilterError),
+    #[error("{0}")]
+    Usage(String),
 }
 
 impl Cli {
     /// Checks the arguments and turns them into a [`Config`].
-    pub fn validate(self) -> Result<Config, FilterError> {
+    pub fn validate(self) -> Result<Config, CliError> {
         let none = FilterArgs::default();
         let mut order = OrderArgs::default();
+        let mut marks = StateFilter::default();
         let (action, corpus, filter) = match self.command {
             None => {
                 order = self.order;
                 (Action::Read, self.corpus, self.filter)
             }
-            Some(Command::List { corpus, filter, order: o, format }) => {
+            Some(Command::List { corpus, filter, marks: m, order: o, format }) => {
                 order = o;
+                marks = m.filter();
                 (Action::List(format), corpus, filter)
             }
             Some(Command::Show { id, corpus, format }) => (Action::Show { id, format }, corpus, none),
-            Some(Command::Outlets { corpus, filter, format }) => (Action::Outlets(format), corpus, filter),
-            Some(Command::Timeline { corpus, filter, summary, format }) => {
+            Some(Command::Outlets { corpus, filter, marks: m, format }) => {
+                marks = m.filter();
+                (Action::Outlets(format), corpus, filter)
+            }
+            Some(Command::Timeline { corpus, filter, marks: m, summary, format }) => {
+                marks = m.filter();
                 (Action::Timeline { summary, format }, corpus, filter)
+            }
+            Some(Command::Mark { targets, read, unread, star, unstar, tag, untag, corpus }) => {
+                let (ids, stdin, paths) = split_targets(targets)?;
+                let tags = |v: Vec<String>| -> Result<Vec<String>, CliError> {
+                    v.iter().map(|t| crate::state::check_tag(t).map_err(CliError::Usage)).collect()
+                };
+                let change = Change {
+                    read: (read || unread).then_some(read),
+                    starred: (star || unstar).then_some(star),
+                    add_tags: tags(tag)?,
+                    remove_tags: tags(untag)?,
+                };
+                if change.is_empty() {
+                    return Err(CliError::Usage(
+                        "nothing to mark: give --read, --unread, --star, --unstar, --tag or --untag".into(),
+                    ));
+                }
+                if let Some(t) =
+                    change.add_tags.iter().find(|t| change.remove_tags.iter().any(|u| u.eq_ignore_ascii_case(t)))
+                {
+                    return Err(CliError::Usage(format!("--tag {t:?} and --untag {t:?} contradict each other")));
+                }
+                let corpus = CorpusArgs {
+                    paths,
+                    no_metadata: corpus.no_metadata,
+                    quiet: corpus.quiet,
+                    no_cache: corpus.no_cache,
+                };
+                (Action::Mark { ids, stdin, change }, corpus, none)
+            }
+            Some(Command::Note { id, corpus, print }) => (Action::Note { id, print }, corpus, none),
+            Some(Command::State { command }) => {
+                let action = match command {
+                    StateCommand::Export => Action::StateExport,
+                    StateCommand::Import { file } => {
+                        Action::StateImport(if file.as_os_str() == "-" { None } else { Some(file) })
+                    }
+                    StateCommand::Path => Action::StatePath,
+                };
+                (action, CorpusArgs::default(), none)
             }
             Some(Command::Check { corpus, format }) => (Action::Check(format), corpus, none),
             Some(Command::Completions { shell }) => (Action::Completions(shell), CorpusArgs::default(), none),
@@ -340,10 +559,34 @@ impl Cli {
             load: LoadOptions { metadata: !corpus.no_metadata, index, cache: !corpus.no_cache },
             paths: corpus.paths,
             filter: filter_spec,
+            marks,
             quiet: corpus.quiet,
             action,
         })
     }
+}
+
+/// Sorts `mark`'s positional arguments into id prefixes, `-` (ids on stdin) and corpus paths.
+/// Hex digits are an id unless a file of that name exists, which is ambiguous.
+fn split_targets(targets: Vec<PathBuf>) -> Result<(Vec<String>, bool, Vec<PathBuf>), CliError> {
+    let (mut ids, mut stdin, mut paths) = (Vec::new(), false, Vec::new());
+    for t in targets {
+        let hex = t.to_str().filter(|s| (1..=16).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_hexdigit()));
+        match (t.to_str(), hex) {
+            (Some("-"), _) => stdin = true,
+            (_, Some(id)) if Path::new(id).exists() => {
+                return Err(CliError::Usage(format!(
+                    "{id:?} is both an article id and a file here: write ./{id} for the file"
+                )));
+            }
+            (_, Some(id)) => ids.push(id.to_string()),
+            _ => paths.push(t),
+        }
+    }
+    if ids.is_empty() && !stdin {
+        return Err(CliError::Usage("no article id given (ids are hex digits; `-` reads them from stdin)".into()));
+    }
+    Ok((ids, stdin, paths))
 }
 
 #[cfg(test)]
@@ -404,6 +647,69 @@ mod tests {
         let c = config(&["show", "3f9a", "a", "b", "--format", "json"]).unwrap();
         assert_eq!(c.action, Action::Show { id: "3f9a".into(), format: ShowFormat::Json });
         assert_eq!(c.paths.len(), 2);
+    }
+
+    #[test]
+    fn mark_sorts_ids_from_paths_and_combines_flags() {
+        let c =
+            config(&["mark", "3f9a", "77B2", "corpus", "-", "--read", "--star", "--tag", " korea ", "--untag", "x"])
+                .unwrap();
+        let change = Change {
+            read: Some(true),
+            starred: Some(true),
+            add_tags: vec!["korea".into()],
+            remove_tags: vec!["x".into()],
+        };
+        assert_eq!(c.action, Action::Mark { ids: vec!["3f9a".into(), "77B2".into()], stdin: true, change });
+        assert_eq!(c.paths, [PathBuf::from("corpus")]);
+        let c = config(&["mark", "3f9a", "--unread", "--unstar"]).unwrap();
+        let Action::Mark { change, .. } = c.action else { panic!("{:?}", c.action) };
+        assert_eq!((change.read, change.starred), (Some(false), Some(false)));
+    }
+
+    #[test]
+    fn mark_refuses_what_it_cannot_do() {
+        for (args, want) in [
+            (&["mark", "3f9a"][..], "nothing to mark"),
+            (&["mark", "corpus", "--read"][..], "no article id"),
+            (&["mark", "3f9a", "--tag", " "][..], "empty"),
+            (&["mark", "3f9a", "--tag", "a", "--untag", "A"][..], "contradict"),
+            (&["mark", "3f9a", "--read", "--unread"][..], "cannot be used with"),
+        ] {
+            let e = config(args).unwrap_err();
+            assert!(e.contains(want), "{args:?}: {e}");
+        }
+    }
+
+    #[test]
+    fn mark_targets_that_are_not_hex_are_paths() {
+        let t = |v: &[&str]| split_targets(v.iter().map(PathBuf::from).collect());
+        let want = (vec!["3f9a".to_string()], true, vec![PathBuf::from("/tmp/2019"), PathBuf::from("src")]);
+        assert_eq!(t(&["3f9a", "/tmp/2019", "src", "-"]), Ok(want));
+        assert_eq!(t(&["-"]), Ok((vec![], true, vec![])));
+    }
+
+    #[test]
+    fn state_filters_only_where_lists_are() {
+        let c = config(&["list", "--unread", "--tag", "a", "--tag", "b", "--has-note", "--starred"]).unwrap();
+        assert_eq!(
+            c.marks,
+            StateFilter { unread: true, starred: true, tags: vec!["a".into(), "b".into()], has_note: true }
+        );
+        assert!(config(&["timeline", "--starred"]).unwrap().marks.starred);
+        assert!(config(&["outlets", "--tag", "x"]).unwrap().marks.tags == ["x"]);
+        assert!(config(&["show", "3f9a", "--unread"]).is_err());
+    }
+
+    #[test]
+    fn state_subcommands() {
+        assert_eq!(config(&["state", "export"]).unwrap().action, Action::StateExport);
+        assert_eq!(config(&["state", "import", "-"]).unwrap().action, Action::StateImport(None));
+        assert_eq!(config(&["state", "import", "f.json"]).unwrap().action, Action::StateImport(Some("f.json".into())));
+        assert_eq!(
+            config(&["note", "3f9a", "--print"]).unwrap().action,
+            Action::Note { id: "3f9a".into(), print: true }
+        );
     }
 
     #[test]

@@ -7,6 +7,7 @@
 pub mod cli;
 pub mod commands;
 pub mod corpus;
+pub mod state;
 pub mod synth;
 pub mod ui;
 pub mod width;

@@ -23,6 +23,8 @@ fn newsdesk() -> Command {
     cmd.env_remove("COLUMNS")
         .env("NO_COLOR", "1")
         .env("NEWSDESK_CACHE_DIR", cache_dir())
+        // No state database: tables as before, and never the user's own marks.
+        .env("NEWSDESK_DATA_DIR", cache_dir().join("no-state"))
         .timeout(Duration::from_secs(60));
     cmd
 }
@@ -208,7 +210,31 @@ fn assert_article_shape(a: &Value) {
     let obj = a.as_object().unwrap_or_else(|| panic!("not an object: {a}"));
     let mut keys: Vec<&str> = obj.keys().map(String::as_str).collect();
     keys.sort_unstable();
-    assert_eq!(keys, ["agency", "authors", "id", "outlet", "path", "published", "title", "url", "words"], "{a}");
+    assert_eq!(
+        keys,
+        [
+            "agency",
+            "authors",
+            "id",
+            "note",
+            "outlet",
+            "path",
+            "published",
+            "read",
+            "starred",
+            "tags",
+            "title",
+            "url",
+            "words"
+        ],
+        "{a}"
+    );
+    // No state database in these tests: every article is unread, unstarred, untagged.
+    assert_eq!(
+        (&a["read"], &a["starred"], &a["tags"], &a["note"]),
+        (&Value::Bool(false), &Value::Bool(false), &Value::Array(vec![]), &Value::Null),
+        "{a}"
+    );
     let id = a["id"].as_str().expect("id is a string");
     assert!(id.len() == 16 && id.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)), "id {id:?}");
     assert!(a["path"].is_string(), "{a}");

@@ -5,10 +5,12 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
+use super::state::Loaded;
 use super::{UNKNOWN, UsageError, date_cell};
 use crate::cli::{Config, ListFormat};
 use crate::corpus::Corpus;
 use crate::corpus::article::Article;
+use crate::state::Marks;
 use crate::width::{fit, truncate, width};
 
 /// One article in `list --format json|jsonl`. A stable interface: fields are only ever added.
@@ -25,6 +27,11 @@ pub struct ArticleJson<'a> {
     pub authors: Vec<&'a str>,
     pub url: Option<&'a str>,
     pub words: u32,
+    /// The marks from the state database; all four are null when it could not be read.
+    pub read: Option<bool>,
+    pub starred: Option<bool>,
+    pub tags: Option<Vec<&'a str>>,
+    pub note: Option<&'a str>,
 }
 
 impl<'a> ArticleJson<'a> {
@@ -39,29 +46,48 @@ impl<'a> ArticleJson<'a> {
             authors: a.authors.iter().map(|x| &*x.name).collect(),
             url: a.url.as_deref(),
             words: a.words,
+            read: None,
+            starred: None,
+            tags: None,
+            note: None,
         }
+    }
+
+    /// With the article's marks: `None` when the state is unknown, `Some(None)` when the article
+    /// has none (unread, unstarred).
+    pub fn with_marks(mut self, marks: Option<Option<&'a Marks>>) -> Self {
+        if let Some(m) = marks {
+            self.read = Some(m.is_some_and(|m| m.read));
+            self.starred = Some(m.is_some_and(|m| m.starred));
+            self.tags = Some(m.map(|m| m.tags.iter().map(String::as_str).collect()).unwrap_or_default());
+            self.note = m.and_then(|m| m.note.as_deref());
+        }
+        self
     }
 }
 
 pub fn run(
     c: &Corpus,
     config: &Config,
+    marks: &Loaded,
     format: ListFormat,
     out: &mut dyn Write,
     width: Option<usize>,
 ) -> anyhow::Result<ExitCode> {
     let filter = config.filter.resolve(c).map_err(|e| UsageError(e.to_string()))?;
-    let sel = c.select(&filter, config.filter.order);
+    let mut sel = c.select(&filter, config.filter.order);
+    marks.retain(&mut sel, &config.marks);
+    let json = |i: u32| ArticleJson::new(c, c.get(i)).with_marks(marks.get(i));
     match format {
-        ListFormat::Table => table(c, &sel, out, width)?,
+        ListFormat::Table => table(c, &sel, marks, out, width)?,
         ListFormat::Json => {
-            let rows: Vec<ArticleJson<'_>> = sel.iter().map(|&i| ArticleJson::new(c, c.get(i))).collect();
+            let rows: Vec<ArticleJson<'_>> = sel.iter().map(|&i| json(i)).collect();
             serde_json::to_writer_pretty(&mut *out, &rows)?;
             writeln!(out)?;
         }
         ListFormat::Jsonl => {
             for &i in &sel {
-                serde_json::to_writer(&mut *out, &ArticleJson::new(c, c.get(i)))?;
+                serde_json::to_writer(&mut *out, &json(i))?;
                 writeln!(out)?;
             }
         }
@@ -93,7 +119,24 @@ pub fn run(
 /// Outlet column at most this wide; long names are truncated with `…`.
 const OUTLET_MAX: usize = 22;
 
-fn table(c: &Corpus, sel: &[u32], out: &mut dyn Write, width_limit: Option<usize>) -> anyhow::Result<()> {
+/// The marks column: `N` unread, `*` starred. Shown once there is a state database, so a
+/// newcomer's table is not a column of N's.
+fn marks_cell(m: Option<&Marks>) -> &'static str {
+    match m.map_or((false, false), |m| (m.read, m.starred)) {
+        (false, false) => "N  ",
+        (false, true) => "N* ",
+        (true, false) => "   ",
+        (true, true) => " * ",
+    }
+}
+
+fn table(
+    c: &Corpus,
+    sel: &[u32],
+    marks: &Loaded,
+    out: &mut dyn Write,
+    width_limit: Option<usize>,
+) -> anyhow::Result<()> {
     if sel.is_empty() {
         writeln!(out, "no articles match")?;
         return Ok(());
@@ -106,18 +149,23 @@ fn table(c: &Corpus, sel: &[u32], out: &mut dyn Write, width_limit: Option<usize
         .max()
         .unwrap_or(6)
         .clamp("OUTLET".len(), OUTLET_MAX);
-    let fixed = id_w + 2 + date_w + 2 + outlet_w + 2;
+    // Only when the marks are known: an unreadable state is not shown as all unread.
+    let marks_w = if marks.exists && marks.marks.is_some() { 3 } else { 0 };
+    let cell = |i: u32| marks.get(i).map_or("", marks_cell);
+    let fixed = marks_w + id_w + 2 + date_w + 2 + outlet_w + 2;
     let title_w = width_limit.map(|w| w.saturating_sub(fixed).max(10));
     let title = |t: &str| match title_w {
         Some(w) => truncate(t, w).into_owned(),
         None => t.to_string(),
     };
-    writeln!(out, "{}  {}  {}  TITLE", fit("ID", id_w), fit("DATE", date_w), fit("OUTLET", outlet_w))?;
+    let head = if marks_w > 0 { "   " } else { "" };
+    writeln!(out, "{head}{}  {}  {}  TITLE", fit("ID", id_w), fit("DATE", date_w), fit("OUTLET", outlet_w))?;
     for &i in sel {
         let a = c.get(i);
         writeln!(
             out,
-            "{}  {}  {}  {}",
+            "{}{}  {}  {}  {}",
+            if marks_w > 0 { cell(i) } else { "" },
             c.short_id(a),
             fit(&date_cell(a.published), date_w),
             fit(c.outlet_name(a.outlet).unwrap_or(UNKNOWN), outlet_w),

@@ -3,8 +3,11 @@
 
 mod check;
 mod list;
+mod mark;
+mod note;
 mod outlets;
 mod show;
+pub mod state;
 mod timeline;
 
 use std::io::{IsTerminal, Write};
@@ -42,6 +45,9 @@ pub fn execute(config: &Config, out: &mut dyn Write, width: Option<usize>) -> an
             clap_complete::generate(*shell, &mut Cli::command(), "newsdesk", out);
             return Ok(ExitCode::SUCCESS);
         }
+        Action::StateExport => return state::export(out),
+        Action::StateImport(file) => return state::import(file.as_deref()),
+        Action::StatePath => return state::path(out),
         Action::GenCorpus { out: dir, count, seed, truth } => {
             let stats = crate::synth::write_corpus(dir, *count, *seed, truth.as_deref())
                 .with_context(|| format!("writing a synthetic corpus to {}", dir.display()))?;
@@ -53,12 +59,27 @@ pub fn execute(config: &Config, out: &mut dyn Write, width: Option<usize>) -> an
     let corpus = Corpus::load(&config.paths, config.load);
     let code = match &config.action {
         Action::Read => crate::ui::run(&corpus, &config.filter)?,
-        Action::List(format) => list::run(&corpus, config, *format, out, width)?,
+        Action::List(format) => {
+            let marks = state::load_marks(&corpus, &config.marks, true)?;
+            list::run(&corpus, config, &marks, *format, out, width)?
+        }
         Action::Show { id, format } => show::run(&corpus, id, *format, out, width)?,
-        Action::Outlets(format) => outlets::run(&corpus, config, *format, out)?,
-        Action::Timeline { summary, format } => timeline::run(&corpus, config, *summary, *format, out, width)?,
+        Action::Outlets(format) => {
+            let marks = state::load_marks(&corpus, &config.marks, false)?;
+            outlets::run(&corpus, config, &marks, *format, out)?
+        }
+        Action::Timeline { summary, format } => {
+            let marks = state::load_marks(&corpus, &config.marks, false)?;
+            timeline::run(&corpus, config, &marks, *summary, *format, out, width)?
+        }
         Action::Check(format) => return check::run(&corpus, *format, out),
-        Action::Completions(_) | Action::GenCorpus { .. } => ExitCode::SUCCESS,
+        Action::Mark { ids, stdin, change } => mark::run(&corpus, &config.paths, ids, *stdin, change)?,
+        Action::Note { id, print } => note::run(&corpus, &config.paths, id, *print, out)?,
+        Action::Completions(_)
+        | Action::GenCorpus { .. }
+        | Action::StateExport
+        | Action::StateImport(_)
+        | Action::StatePath => ExitCode::SUCCESS,
     };
     if !config.quiet {
         // The table first, then the note about it, when both go to one terminal.

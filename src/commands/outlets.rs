@@ -19,9 +19,16 @@ struct OutletJson<'a> {
     last: Option<String>,
 }
 
-pub fn run(c: &Corpus, config: &Config, format: TableFormat, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
+pub fn run(
+    c: &Corpus,
+    config: &Config,
+    marks: &super::state::Loaded,
+    format: TableFormat,
+    out: &mut dyn Write,
+) -> anyhow::Result<ExitCode> {
     let filter = config.filter.resolve(c).map_err(|e| UsageError(e.to_string()))?;
-    let sel = c.select(&filter, config.filter.order);
+    let mut sel = c.select(&filter, config.filter.order);
+    marks.retain(&mut sel, &config.marks);
     let stats = c.outlet_stats(&sel);
     match format {
         TableFormat::Json => {

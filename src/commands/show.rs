@@ -61,10 +61,11 @@ pub fn run(
     let a = c.get(i);
     let e = c.extraction(i)?;
     let evidence = evidence(c, i, &e);
+    let marks = super::state::marks_of(c, a);
     match format {
         ShowFormat::Json => {
             let doc = ShowJson {
-                article: super::list::ArticleJson::new(c, a),
+                article: super::list::ArticleJson::new(c, a).with_marks(marks.as_ref().map(Some)),
                 authors_native: a.authors.iter().map(|x| x.native.as_deref()).collect(),
                 evidence,
                 body: &e.body,
@@ -83,7 +84,7 @@ pub fn run(
             serde_json::to_writer_pretty(&mut *out, &doc)?;
             writeln!(out)?;
         }
-        ShowFormat::Text => text(c, i, &e, &evidence, out, width)?,
+        ShowFormat::Text => text(c, i, &e, &evidence, marks.as_ref(), out, width)?,
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -127,6 +128,7 @@ fn text(
     i: u32,
     e: &Extraction,
     evidence: &[EvidenceJson],
+    marks: Option<&crate::state::Marks>,
     out: &mut dyn Write,
     width: Option<usize>,
 ) -> anyhow::Result<()> {
@@ -146,6 +148,22 @@ fn text(
         writeln!(out, "{u}")?;
     }
     writeln!(out, "id {} · {} · {}", a.id.short(c.id_len()), c.file(a).path, count(a.words as usize, "word"))?;
+    // Marks only when there are some, so an article without state reads as before.
+    if let Some(m) = marks.filter(|m| m.read || m.starred || !m.tags.is_empty() || m.note.is_some()) {
+        let mut line = vec![if m.read { "read" } else { "unread" }.to_string()];
+        if m.starred {
+            line.push("starred".into());
+        }
+        if !m.tags.is_empty() {
+            line.push(format!("tags: {}", m.tags.join(", ")));
+        }
+        writeln!(out, "{}", line.join(" · "))?;
+        if let Some(n) = &m.note {
+            for l in n.lines() {
+                writeln!(out, "note │ {l}")?;
+            }
+        }
+    }
     writeln!(out)?;
     // Wrap for a terminal (at most 100 columns, for reading); one paragraph per line in pipes.
     let wrap = width.map(|w| w.clamp(20, 100));

@@ -25,13 +25,15 @@ struct MonthJson {
 pub fn run(
     c: &Corpus,
     config: &Config,
+    marks: &super::state::Loaded,
     summary: bool,
     format: TableFormat,
     out: &mut dyn Write,
     width_limit: Option<usize>,
 ) -> anyhow::Result<ExitCode> {
     let filter = config.filter.resolve(c).map_err(|e| UsageError(e.to_string()))?;
-    let sel = c.select(&filter, Order::OldestFirst);
+    let mut sel = c.select(&filter, Order::OldestFirst);
+    marks.retain(&mut sel, &config.marks);
     // Oldest first, undated last: the dated ones are a prefix.
     let dated = sel.partition_point(|&i| c.time_key(i).is_some());
     let keys: Vec<_> = sel[..dated].iter().filter_map(|&i| c.time_key(i)).collect();
