@@ -153,6 +153,8 @@ fn text(
         let t = match b {
             Block::Heading(h) => h.to_uppercase(),
             Block::Paragraph(p) => p.clone(),
+            Block::Quote(q) => format!("> {q}"),
+            Block::ListItem(li) => format!("• {li}"),
         };
         match wrap {
             Some(w) => writeln!(out, "{}", crate::width::wrap(&t, w).join("\n"))?,

@@ -114,6 +114,17 @@ pub enum Rule {
     RepeatedParagraph,
     UrlLine,
     AboveHeadline,
+    // Saved web pages (HTML): the element or key a field was read from.
+    JsonLd,
+    OpenGraph,
+    ArticleTag,
+    MetaName,
+    Itemprop,
+    TimeElement,
+    CanonicalUrl,
+    HtmlTitle,
+    HtmlHeading,
+    Readability,
 }
 
 impl Rule {
@@ -156,6 +167,16 @@ impl Rule {
             RepeatedParagraph => "repeated paragraph",
             UrlLine => "URL line",
             AboveHeadline => "line above the headline",
+            JsonLd => "JSON-LD metadata (<script type=\"application/ld+json\">)",
+            OpenGraph => "OpenGraph tag (<meta property=\"og:…\">)",
+            ArticleTag => "article tag (<meta property=\"article:…\">)",
+            MetaName => "named meta tag (<meta name=…>)",
+            Itemprop => "microdata (itemprop=…)",
+            TimeElement => "the article's <time datetime=…>",
+            CanonicalUrl => "canonical URL (<link rel=\"canonical\">)",
+            HtmlTitle => "the page's <title>",
+            HtmlHeading => "the page's first <h1>",
+            Readability => "outside the article's content (Readability)",
         }
     }
 }
@@ -203,12 +224,16 @@ pub enum OutletRef {
 pub enum Block {
     Paragraph(String),
     Heading(String),
+    /// A block quote (one per quoted paragraph).
+    Quote(String),
+    /// An item of a list.
+    ListItem(String),
 }
 
 impl Block {
     pub fn text(&self) -> &str {
         match self {
-            Block::Paragraph(t) | Block::Heading(t) => t,
+            Block::Paragraph(t) | Block::Heading(t) | Block::Quote(t) | Block::ListItem(t) => t,
         }
     }
 }

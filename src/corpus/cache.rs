@@ -203,6 +203,8 @@ fn format_code(f: Format) -> u8 {
         Format::Text => 0,
         Format::Json => 1,
         Format::JsonLines => 2,
+        Format::Html => 3,
+        Format::HtmlGz => 4,
     }
 }
 
@@ -211,6 +213,8 @@ fn format_of(code: u8) -> Option<Format> {
         0 => Some(Format::Text),
         1 => Some(Format::Json),
         2 => Some(Format::JsonLines),
+        3 => Some(Format::Html),
+        4 => Some(Format::HtmlGz),
         _ => None,
     }
 }

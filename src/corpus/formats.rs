@@ -1,5 +1,5 @@
-//! The file formats of a corpus: raw scraped text, text with TOML front matter, JSON and JSON
-//! Lines. Each file's bytes become zero or more parsed articles and a list of problems.
+//! The file formats of a corpus: raw scraped text, text with TOML front matter, JSON, JSON
+//! Lines and saved web pages (HTML, read by [`super::html`]). Each file's bytes become zero or more parsed articles and a list of problems.
 
 use std::path::Path;
 
@@ -10,6 +10,7 @@ use super::article::{ArticleId, Author, Extraction, Field, Note, NoteOn, OutletR
 use super::dates::{self, DayMonthOrder, Published};
 use super::diag::{Severity, line_of, line_of_bytes};
 use super::extract::{self, plain_body};
+use super::html;
 use super::outlets::Outlets;
 use super::text;
 
@@ -27,6 +28,10 @@ pub enum Format {
     Json,
     /// `.jsonl`: one article object per line.
     JsonLines,
+    /// A saved web page: `.html`, `.htm`, `.xhtml`.
+    Html,
+    /// A gzipped saved web page: `.html.gz`, `.htm.gz`, `.xhtml.gz`.
+    HtmlGz,
 }
 
 impl Format {
@@ -37,6 +42,12 @@ impl Format {
             "txt" | "text" | "md" | "markdown" => Some(Format::Text),
             "json" => Some(Format::Json),
             "jsonl" | "ndjson" => Some(Format::JsonLines),
+            "html" | "htm" | "xhtml" => Some(Format::Html),
+            "gz" => {
+                let stem = Path::new(path.file_stem()?);
+                let inner = stem.extension()?.to_str()?.to_ascii_lowercase();
+                matches!(inner.as_str(), "html" | "htm" | "xhtml").then_some(Format::HtmlGz)
+            }
             _ => None,
         }
     }
@@ -45,6 +56,8 @@ impl Format {
         match self {
             Format::Text => MAX_TEXT_BYTES,
             Format::Json | Format::JsonLines => MAX_JSON_BYTES,
+            // A gzipped page is also bounded once uncompressed (see `html::decode::gunzip`).
+            Format::Html | Format::HtmlGz => html::MAX_HTML_BYTES,
         }
     }
 }
@@ -82,6 +95,12 @@ pub fn parse_file(bytes: &[u8], format: Format, outlets: &Outlets) -> (Vec<Parse
 /// [`parse_file`] for a caller that has hashed the bytes already (the hash is a text file's
 /// article id).
 pub fn parse_file_hashed(bytes: &[u8], hash: u64, format: Format, outlets: &Outlets) -> (Vec<Parsed>, Vec<Problem>) {
+    if matches!(format, Format::Html | Format::HtmlGz) {
+        // Checked after gunzip and with the page's own encoding (UTF-16 pages hold NUL bytes).
+        let (e, problems) = html::read(bytes, format == Format::HtmlGz, outlets);
+        let parsed = e.map(|extraction| Parsed { id: ArticleId(hash), record: None, extraction });
+        return (parsed.into_iter().collect(), problems);
+    }
     let mut problems = Vec::new();
     if bytes.iter().all(u8::is_ascii_whitespace) {
         problems.push(Problem::error(None, "empty file; skipped"));
@@ -111,6 +130,7 @@ pub fn parse_file_hashed(bytes: &[u8], hash: u64, format: Format, outlets: &Outl
         // JSON is parsed from the file's own bytes so record offsets can be read back by seeking.
         Format::Json => parse_json(bytes, &mut problems),
         Format::JsonLines => parse_json_lines(bytes, &mut problems),
+        Format::Html | Format::HtmlGz => Vec::new(),
     };
     // Each article's own notes become warnings in the loader, after newsdesk.toml has had its
     // say (a date given there answers "no publication date found").

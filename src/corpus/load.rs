@@ -275,7 +275,11 @@ fn read_file(file: &SourceFile) -> (Result<Contents, Problem>, Option<Stamp>) {
     let len = meta.len();
     let max = file.format.max_bytes();
     if len > max {
-        let what = if file.format == Format::Text { "article" } else { "JSON" };
+        let what = match file.format {
+            Format::Text => "article",
+            Format::Json | Format::JsonLines => "JSON",
+            Format::Html | Format::HtmlGz => "page",
+        };
         let msg = format!(
             "too large ({:.1} MB; the limit for one {what} file is {} MB); skipped",
             len as f64 / 1e6,

@@ -12,6 +12,7 @@ pub mod diag;
 pub mod extract;
 pub mod filter;
 pub mod formats;
+pub mod html;
 pub mod index;
 pub mod load;
 pub mod metadata;

@@ -202,6 +202,8 @@ fn build(
         match b {
             Block::Heading(h) => push_wrapped(&mut out, h, width, theme::heading(), query),
             Block::Paragraph(p) => push_wrapped(&mut out, p, width, Style::new(), query),
+            Block::Quote(q) => push_wrapped(&mut out, &format!("│ {q}"), width, theme::dim(), query),
+            Block::ListItem(li) => push_wrapped(&mut out, &format!("• {li}"), width, Style::new(), query),
         }
         out.push(Line::raw(""));
     }
