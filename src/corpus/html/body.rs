@@ -11,9 +11,35 @@ use crate::corpus::text;
 
 /// Elements whose content is never body text.
 const DROPPED: &[&str] = &[
-    "script", "style", "noscript", "template", "nav", "aside", "footer", "form", "button", "select", "option", "input",
-    "textarea", "iframe", "svg", "canvas", "figure", "figcaption", "picture", "video", "audio", "object", "embed",
-    "menu", "dialog", "head", "title", "meta", "link",
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "nav",
+    "aside",
+    "footer",
+    "form",
+    "button",
+    "select",
+    "option",
+    "input",
+    "textarea",
+    "iframe",
+    "svg",
+    "canvas",
+    "figure",
+    "figcaption",
+    "picture",
+    "video",
+    "audio",
+    "object",
+    "embed",
+    "menu",
+    "dialog",
+    "head",
+    "title",
+    "meta",
+    "link",
 ];
 
 /// Inline elements: their text joins the paragraph around them.
@@ -24,9 +50,32 @@ const INLINE: &[&str] = &[
 
 /// Words in a class or id that mark furniture in a page walked without Readability.
 const JUNK_MARKS: &[&str] = &[
-    "cookie", "consent", "banner", "share", "social", "related", "comment", "newsletter", "paywall", "subscribe",
-    "promo", "most-read", "mostread", "popular", "recommend", "sidebar", "advert", "breadcrumb", "masthead", "menu",
-    "modal", "outbrain", "taboola", "trending", "signup", "sign-up",
+    "cookie",
+    "consent",
+    "banner",
+    "share",
+    "social",
+    "related",
+    "comment",
+    "newsletter",
+    "paywall",
+    "subscribe",
+    "promo",
+    "most-read",
+    "mostread",
+    "popular",
+    "recommend",
+    "sidebar",
+    "advert",
+    "breadcrumb",
+    "masthead",
+    "menu",
+    "modal",
+    "outbrain",
+    "taboola",
+    "trending",
+    "signup",
+    "sign-up",
 ];
 
 enum Step<'a> {
@@ -89,7 +138,9 @@ pub fn blocks(root: &NodeRef, junk: bool) -> Vec<Block> {
         };
         // A list item that holds a nested list is walked: its own text, then the nested items.
         let nested_list = name == "li"
-            && node.descendants_it().any(|d| d.node_name().is_some_and(|n| n.eq_ignore_ascii_case("ul") || n.eq_ignore_ascii_case("ol")));
+            && node
+                .descendants_it()
+                .any(|d| d.node_name().is_some_and(|n| n.eq_ignore_ascii_case("ul") || n.eq_ignore_ascii_case("ol")));
         if let Some(make) = leaf.filter(|_| !nested_list) {
             let t = text::clean_field(&inline_text(&node));
             if !t.is_empty() {

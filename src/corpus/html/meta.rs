@@ -61,8 +61,10 @@ pub struct PageMeta {
     pub time: Option<String>,
     pub title: Option<String>,
     pub h1: Option<String>,
-    /// The element count, for the "not an article" check and the depth guard.
+    /// How many elements the page has and how deep they nest, for the guard in front of
+    /// Readability.
     pub elements: usize,
+    pub depth: usize,
 }
 
 impl PageMeta {
@@ -114,7 +116,9 @@ pub fn gather(doc: &Document) -> PageMeta {
         let Some(content) = node.attr("content").or_else(|| node.attr("value")) else { continue };
         // One tag may carry several names: `<meta property="article:published"
         // itemprop="datePublished" content="…">`.
-        for (attr, kind) in [("property", MetaAttr::Property), ("name", MetaAttr::Name), ("itemprop", MetaAttr::Itemprop)] {
+        for (attr, kind) in
+            [("property", MetaAttr::Property), ("name", MetaAttr::Name), ("itemprop", MetaAttr::Itemprop)]
+        {
             let Some(key) = node.attr(attr) else { continue };
             let key = key.trim().to_ascii_lowercase();
             if kind == MetaAttr::Itemprop {
@@ -162,10 +166,12 @@ pub fn gather(doc: &Document) -> PageMeta {
         .iter()
         .filter(|n| {
             // A `<time>` marked as the update is not the publication.
-            let marked = |a: &str| n.attr(a).is_some_and(|v| {
-                let v = v.to_ascii_lowercase();
-                v.contains("modified") || v.contains("updated")
-            });
+            let marked = |a: &str| {
+                n.attr(a).is_some_and(|v| {
+                    let v = v.to_ascii_lowercase();
+                    v.contains("modified") || v.contains("updated")
+                })
+            };
             !marked("itemprop") && !marked("class") && !in_furniture(n)
         })
         .find_map(|n| n.attr("datetime").map(|d| d.trim().to_string()).filter(|d| !d.is_empty()));
@@ -177,8 +183,24 @@ pub fn gather(doc: &Document) -> PageMeta {
         .filter(|n| !in_furniture(n))
         .map(|n| n.text().to_string())
         .find(|t| !t.trim().is_empty());
-    m.elements = doc.select("*").length();
+    let (elements, depth) = shape(&doc.root());
+    m.elements = elements;
+    m.depth = depth;
     m
+}
+
+/// Elements under a node and how deep they nest, walked with a stack.
+fn shape(root: &NodeRef) -> (usize, usize) {
+    let (mut elements, mut deepest) = (0, 0);
+    let mut stack = vec![(root.clone(), 0usize)];
+    while let Some((n, depth)) = stack.pop() {
+        if n.is_element() {
+            elements += 1;
+            deepest = deepest.max(depth);
+        }
+        stack.extend(n.children_it(false).filter(|c| c.is_element()).map(|c| (c, depth + 1)));
+    }
+    (elements, deepest)
 }
 
 /// `<![CDATA[ … ]]>` and HTML comment wrappers some pages put around JSON-LD.
@@ -193,8 +215,26 @@ fn strip_cdata(s: &str) -> &str {
 /// Words in a class or id that mark page furniture: a date or name inside one is not the
 /// article's.
 const FURNITURE_MARKS: &[&str] = &[
-    "related", "most-read", "mostread", "most-popular", "popular", "recommend", "comment", "promo", "teaser", "sidebar",
-    "footer", "widget", "trending", "newsletter", "outbrain", "taboola", "more-from", "read-more", "readmore", "nav",
+    "related",
+    "most-read",
+    "mostread",
+    "most-popular",
+    "popular",
+    "recommend",
+    "comment",
+    "promo",
+    "teaser",
+    "sidebar",
+    "footer",
+    "widget",
+    "trending",
+    "newsletter",
+    "outbrain",
+    "taboola",
+    "more-from",
+    "read-more",
+    "readmore",
+    "nav",
 ];
 
 /// Whether the node sits in navigation, an aside, a footer, a comment thread or a related /

@@ -29,11 +29,17 @@ use super::text;
 pub use self::decode::MAX_HTML_BYTES;
 
 /// The warning for a page that is not an article (a home page, a search result, a 404 page).
-pub const NOT_AN_ARTICLE: &str = "does not look like an article (no article metadata and little text); loaded with what it has";
+pub const NOT_AN_ARTICLE: &str =
+    "does not look like an article (no article metadata and little text); loaded with what it has";
 
-/// Pages with more elements than this are not handed to Readability (its scoring walks the
-/// tree many times); their body is read by newsdesk's own walk.
+/// Pages with more elements than this, or nested deeper, are not handed to Readability (its
+/// scoring walks the tree many times, and some of its walks recurse); their body is read by
+/// newsdesk's own iterative walk.
 const MAX_READABILITY_ELEMENTS: usize = 60_000;
+const MAX_READABILITY_DEPTH: usize = 400;
+
+/// Tags nested deeper than this are flattened before parsing (see [`decode::flatten_deep`]).
+const MAX_NESTING: usize = 1024;
 
 /// Below this many words of body, a page without article metadata is not an article.
 const MIN_ARTICLE_WORDS: u32 = 80;
@@ -63,15 +69,18 @@ pub fn read(bytes: &[u8], gzipped: bool, outlets: &Outlets) -> (Option<Extractio
     }
     let d = decode::decode(bytes);
     if d.had_errors {
-        problems.push(warning(format!(
-            "bytes that are not valid {}; shown as \u{fffd}",
-            d.encoding.name()
-        )));
+        problems.push(warning(format!("bytes that are not valid {}; shown as \u{fffd}", d.encoding.name())));
     }
     if d.charset == decode::Charset::Guessed && d.encoding != encoding_rs::UTF_8 {
         problems.push(warning(format!("no charset declared; read as {} (a guess)", d.encoding.name())));
     }
-    let e = extract_page(&d.text, outlets);
+    let flat = decode::flatten_deep(&d.text, MAX_NESTING);
+    if let Some((_, depth)) = &flat {
+        problems.push(warning(format!(
+            "tags nested {depth} deep; the markup below depth {MAX_NESTING} is flattened (its text is kept)"
+        )));
+    }
+    let e = extract_page(flat.as_ref().map_or(&d.text, |(f, _)| f), outlets);
     if e.body.is_empty() && e.title.evidence.rule == Rule::FirstLine {
         problems.push(error("no article text in the page; skipped".into()));
         return (None, problems);
@@ -282,10 +291,15 @@ pub fn extract_page(src: &str, outlets: &Outlets) -> Extraction {
         !t.is_empty() && !generic.contains(&t)
     };
     let title = ld
-        .and_then(|o| ld_str(o, "headline").or_else(|| ld_str(o, "name")).map(|t| (t, ld_line("headline"), Rule::JsonLd)))
+        .and_then(|o| {
+            ld_str(o, "headline").or_else(|| ld_str(o, "name")).map(|t| (t, ld_line("headline"), Rule::JsonLd))
+        })
         .or_else(|| m.meta(&["og:title"]).filter(|(_, v)| specific(v)).map(|(k, v)| (v, meta_line(k), Rule::OpenGraph)))
         .or_else(|| {
-            TITLE_NAMES.iter().find_map(|k| m.meta(&[k]).filter(|(_, v)| specific(v))).map(|(k, v)| (v, meta_line(k), Rule::MetaName))
+            TITLE_NAMES
+                .iter()
+                .find_map(|k| m.meta(&[k]).filter(|(_, v)| specific(v)))
+                .map(|(k, v)| (v, meta_line(k), Rule::MetaName))
         })
         .or_else(|| {
             m.itemprops
@@ -312,7 +326,9 @@ pub fn extract_page(src: &str, outlets: &Outlets) -> Extraction {
             let Some((name, _)) = ld_name(&m, p) else { continue };
             match agency_named(outlets, name) {
                 // A wire named as publisher on another site's page is the agency.
-                Some(id) if host_id != Some(id) && site_name.as_deref().and_then(|s| outlets.find_name(s)) != Some(id) => {
+                Some(id)
+                    if host_id != Some(id) && site_name.as_deref().and_then(|s| outlets.find_name(s)) != Some(id) =>
+                {
                     set_agency(id, ld_line("publisher"), Rule::JsonLd, &mut agency);
                 }
                 _ => {
@@ -329,19 +345,34 @@ pub fn extract_page(src: &str, outlets: &Outlets) -> Extraction {
     let outlet = {
         let site = site_name.as_deref().map(|s| (s, meta_line("og:site_name"), Rule::OpenGraph));
         let publ = publisher.as_deref().map(|s| (s, ld_line("publisher"), Rule::JsonLd));
-        let by_host = host_id.map(|id| Field::new(OutletRef::Known(id), url.as_ref().map_or(0, |u| u.evidence.line), url.as_ref().map_or(Rule::CanonicalUrl, |u| u.evidence.rule)));
+        let by_host = host_id.map(|id| {
+            Field::new(
+                OutletRef::Known(id),
+                url.as_ref().map_or(0, |u| u.evidence.line),
+                url.as_ref().map_or(Rule::CanonicalUrl, |u| u.evidence.rule),
+            )
+        });
         // A name the table knows beats one it does not; the host breaks the tie.
-        let known = [site, publ]
-            .into_iter()
-            .flatten()
-            .find_map(|(n, line, rule)| outlets.find_name(n).filter(|id| !outlets.get(*id).agency || host_id == Some(*id)).map(|id| Field::new(OutletRef::Known(id), line, rule)));
-        known.or(by_host).or_else(|| {
-            [site, publ].into_iter().flatten().next().map(|(n, line, rule)| Field::new(OutletRef::Name(n.to_string()), line, rule))
-        }).or_else(|| {
-            let h = host.as_deref()?;
-            let u = url.as_ref()?;
-            Some(Field::new(OutletRef::Domain(outlets::normalize_domain(h)), u.evidence.line, u.evidence.rule))
-        })
+        let known = [site, publ].into_iter().flatten().find_map(|(n, line, rule)| {
+            outlets
+                .find_name(n)
+                .filter(|id| !outlets.get(*id).agency || host_id == Some(*id))
+                .map(|id| Field::new(OutletRef::Known(id), line, rule))
+        });
+        known
+            .or(by_host)
+            .or_else(|| {
+                [site, publ]
+                    .into_iter()
+                    .flatten()
+                    .next()
+                    .map(|(n, line, rule)| Field::new(OutletRef::Name(n.to_string()), line, rule))
+            })
+            .or_else(|| {
+                let h = host.as_deref()?;
+                let u = url.as_ref()?;
+                Some(Field::new(OutletRef::Domain(outlets::normalize_domain(h)), u.evidence.line, u.evidence.rule))
+            })
     };
 
     // Publication date.
@@ -375,7 +406,15 @@ pub fn extract_page(src: &str, outlets: &Outlets) -> Extraction {
         try_date(v, meta_line(k), Rule::MetaName, &format!("<meta name={k}>"), &mut notes);
     }
     if let Some((_, v)) = m.itemprops.iter().find(|(p, _)| p == "datepublished") {
-        try_date(v, Some(line_at(src, "itemprop=\"datePublished")).filter(|&l| l > 0).unwrap_or_else(|| meta_line("datePublished")), Rule::Itemprop, "itemprop=datePublished", &mut notes);
+        try_date(
+            v,
+            Some(line_at(src, "itemprop=\"datePublished"))
+                .filter(|&l| l > 0)
+                .unwrap_or_else(|| meta_line("datePublished")),
+            Rule::Itemprop,
+            "itemprop=datePublished",
+            &mut notes,
+        );
     }
     if let Some(t) = &m.time {
         try_date(t, meta_line(t), Rule::TimeElement, "<time datetime>", &mut notes);
@@ -418,7 +457,8 @@ pub fn extract_page(src: &str, outlets: &Outlets) -> Extraction {
     let site_lower = site_name.as_deref().map(str::to_lowercase);
     let not_site = |v: &&str| site_lower.as_deref() != Some(v.trim().to_lowercase().as_str());
     if authors.is_none() {
-        let names: Vec<Author> = m.metas_of("article:author").filter(not_site).flat_map(|v| people(v, outlets)).collect();
+        let names: Vec<Author> =
+            m.metas_of("article:author").filter(not_site).flat_map(|v| people(v, outlets)).collect();
         if !names.is_empty() {
             authors = Some(Field::new(names, meta_line("article:author"), Rule::ArticleTag));
         }
@@ -524,8 +564,10 @@ pub fn extract_page(src: &str, outlets: &Outlets) -> Extraction {
     }
     let words: u32 = blocks.iter().map(|b| text::word_count(b.text())).sum();
     let og_article = m.meta(&["og:type"]).is_some_and(|(_, v)| v.trim().eq_ignore_ascii_case("article"));
-    let article_meta =
-        ld.is_some() || og_article || m.meta(&["article:published_time"]).is_some() || m.itemprops.iter().any(|(p, _)| p == "datepublished");
+    let article_meta = ld.is_some()
+        || og_article
+        || m.meta(&["article:published_time"]).is_some()
+        || m.itemprops.iter().any(|(p, _)| p == "datepublished");
     if !article_meta && words < MIN_ARTICLE_WORDS {
         notes.push(Note::new(0, NOT_AN_ARTICLE));
     }
@@ -537,7 +579,7 @@ pub fn extract_page(src: &str, outlets: &Outlets) -> Extraction {
 
 /// The body blocks and Readability's byline. The document is consumed: Readability edits it.
 fn read_body(doc: dom_query::Document, m: &PageMeta) -> (Vec<super::article::Block>, Option<String>) {
-    if m.elements > MAX_READABILITY_ELEMENTS {
+    if m.elements > MAX_READABILITY_ELEMENTS || m.depth > MAX_READABILITY_DEPTH {
         return (body::fallback(&doc), None);
     }
     let cfg = dom_smoothie::Config { disable_json_ld: true, ..Default::default() };
