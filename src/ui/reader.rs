@@ -16,6 +16,7 @@ use super::list::highlighted;
 use super::{text, theme};
 use crate::corpus::Corpus;
 use crate::corpus::article::{Block, Evidence, Extraction, Rule};
+use crate::corpus::formats::Format;
 use crate::corpus::index::Query;
 
 /// What the reader shows and where it is scrolled to.
@@ -216,8 +217,13 @@ fn evidence_lines(corpus: &Corpus, i: u32, e: &Extraction, width: usize, out: &m
     let source = corpus.source_text(i);
     let meta = corpus.metadata_text(a);
     let meta_path = corpus.metadata_file(a).map(|p| p.display().to_string());
-    let quote = |ev: &Evidence| -> Option<String> {
+    let html = matches!(corpus.file(a).format, Format::Html | Format::HtmlGz);
+    let quote = |field: &str, ev: &Evidence| -> Option<String> {
         let text = if ev.rule == Rule::Metadata { meta.as_deref()? } else { source.as_deref()? };
+        if html && ev.rule != Rule::Metadata {
+            // A page's line may be the whole page: quote the element or key instead.
+            return crate::corpus::html::quote(text, field, *ev);
+        }
         Some(text.lines().nth(ev.line.checked_sub(1)? as usize)?.trim().to_string())
     };
     out.push(Line::styled("Evidence", theme::heading()));
@@ -246,7 +252,7 @@ fn evidence_lines(corpus: &Corpus, i: u32, e: &Extraction, width: usize, out: &m
             };
             let why = if ev.rule == Rule::Metadata { String::new() } else { format!(": {}", ev.rule.describe()) };
             push_wrapped(out, &format!("          {place}{why}"), width, theme::dim(), None);
-            if let Some(q) = quote(&ev) {
+            if let Some(q) = quote(name, &ev) {
                 push_wrapped(out, &format!("          │ {q}"), width, theme::dim(), None);
             }
         }

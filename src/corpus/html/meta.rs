@@ -192,7 +192,7 @@ pub fn gather(doc: &Document) -> PageMeta {
 /// Elements under a node and how deep they nest, walked with a stack.
 fn shape(root: &NodeRef) -> (usize, usize) {
     let (mut elements, mut deepest) = (0, 0);
-    let mut stack = vec![(root.clone(), 0usize)];
+    let mut stack = vec![(*root, 0usize)];
     while let Some((n, depth)) = stack.pop() {
         if n.is_element() {
             elements += 1;
@@ -241,7 +241,7 @@ const FURNITURE_MARKS: &[&str] = &[
 /// most-read list. Looks at a bounded number of ancestors, so a page nested 100,000 deep costs
 /// no more than a shallow one.
 pub fn in_furniture(node: &NodeRef) -> bool {
-    std::iter::once(node.clone()).chain(node.ancestors_it(Some(48))).any(|a| {
+    std::iter::once(*node).chain(node.ancestors_it(Some(48))).any(|a| {
         let name = a.node_name().map(|n| n.to_ascii_lowercase()).unwrap_or_default();
         if matches!(name.as_str(), "nav" | "aside" | "footer") {
             return true;

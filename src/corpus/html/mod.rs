@@ -165,10 +165,10 @@ fn strip_site(title: &str, site: Option<&str>, outlets: &Outlets) -> String {
     }
     if let Some(site) = site.filter(|s| !s.is_empty()) {
         for sep in [" | ", " - ", " – ", " — ", " :: ", " · "] {
-            if let Some(head) = title.strip_suffix(site).and_then(|h| h.strip_suffix(sep)) {
-                if head.split_whitespace().count() >= 2 {
-                    return head.trim().to_string();
-                }
+            if let Some(head) = title.strip_suffix(site).and_then(|h| h.strip_suffix(sep))
+                && head.split_whitespace().count() >= 2
+            {
+                return head.trim().to_string();
             }
         }
     }
@@ -502,18 +502,6 @@ pub fn extract_page(src: &str, outlets: &Outlets) -> Extraction {
 
     // The body, from the same tree.
     let (mut blocks, rd_byline) = read_body(doc, &m);
-    let mut removed = Vec::new();
-    blocks.retain(|b| {
-        let (_, kind) = lines::classify(b.text(), outlets, super::dates::DayMonthOrder::DayFirst);
-        match kind {
-            lines::Kind::Furniture(rule) => {
-                removed.push(Removed { line: 0, rule });
-                false
-            }
-            _ => true,
-        }
-    });
-
     // The text rules, on the clean text: bylines, datelines, date lines.
     let mut page = String::new();
     if let Some(t) = &title {
@@ -532,6 +520,28 @@ pub fn extract_page(src: &str, outlets: &Outlets) -> Extraction {
         page.push_str("\n\n");
     }
     let t = extract::extract(&page, outlets);
+    // Lines the text rules read as metadata or furniture are not body text.
+    let title_text = title.as_ref().map(|t| t.value.to_lowercase());
+    let mut removed = Vec::new();
+    blocks.retain(|b| {
+        if title_text.as_deref() == Some(b.text().to_lowercase().as_str()) {
+            removed.push(Removed { line: 0, rule: Rule::RepeatedHeadline });
+            return false;
+        }
+        let (_, kind) = lines::classify(b.text(), outlets, super::dates::DayMonthOrder::DayFirst);
+        let rule = match kind {
+            lines::Kind::Furniture(rule) => rule,
+            lines::Kind::Date(_) => Rule::DateBelowHeadline,
+            lines::Kind::Byline(_) => Rule::Byline,
+            lines::Kind::Url { .. } | lines::Kind::UrlLabel => Rule::UrlLine,
+            lines::Kind::Masthead(_) => Rule::Masthead,
+            lines::Kind::Promo { .. } => Rule::Promo,
+            lines::Kind::Trailer { .. } => Rule::Trailer,
+            _ => return true,
+        };
+        removed.push(Removed { line: 0, rule });
+        false
+    });
     let zero = |mut f: Field<OutletRef>| {
         f.evidence.line = 0;
         f
@@ -597,4 +607,98 @@ fn read_body(doc: dom_query::Document, m: &PageMeta) -> (Vec<super::article::Blo
         }
         Err(_) => (body::fallback(&r.doc), None),
     }
+}
+
+/// The decoded text of a saved page's file (gunzipped when `gzipped`), whose lines the
+/// evidence of its fields counts; None when it cannot be read.
+pub fn source_text(bytes: &[u8], gzipped: bool) -> Option<String> {
+    let unzipped;
+    let bytes = if gzipped {
+        unzipped = decode::gunzip(bytes).ok()?;
+        &unzipped[..]
+    } else {
+        bytes
+    };
+    Some(decode::decode(bytes).text)
+}
+
+/// What to quote for a field's evidence in a saved page: the element or JSON-LD key on the
+/// evidence's line (`<meta property="og:title" content="…">`, `"datePublished": "…"`), not the
+/// whole line, which in a minified page is the whole page. `field` is the name `show` uses
+/// ("title", "outlet", "agency", "published", "authors", "url"). None when the evidence has no
+/// line or the line does not hold the element.
+pub fn quote(source: &str, field: &str, ev: super::article::Evidence) -> Option<String> {
+    let line = source.lines().nth(ev.line.checked_sub(1)? as usize)?;
+    let keys: &[&str] = match (ev.rule, field) {
+        (Rule::JsonLd, "title") => &["\"headline\"", "\"name\""],
+        (Rule::JsonLd, "published") => &["\"datePublished\""],
+        (Rule::JsonLd, "authors") => &["\"author\""],
+        (Rule::JsonLd, "outlet") => &["\"publisher\""],
+        (Rule::JsonLd, "agency") => &["\"sourceOrganization\"", "\"publisher\"", "\"author\""],
+        (Rule::JsonLd, _) => &["\"url\"", "\"mainEntityOfPage\""],
+        (Rule::OpenGraph, "title") => &["og:title"],
+        (Rule::OpenGraph, "outlet") => &["og:site_name"],
+        (Rule::OpenGraph, _) => &["og:url"],
+        (Rule::ArticleTag, "published") => &["article:published"],
+        (Rule::ArticleTag, _) => &["article:author"],
+        (Rule::MetaName, "published") => DATE_NAMES,
+        (Rule::MetaName, "title") => TITLE_NAMES,
+        (Rule::MetaName, _) => AUTHOR_NAMES,
+        (Rule::Itemprop, _) => &["itemprop"],
+        (Rule::TimeElement, _) => &["<time"],
+        (Rule::CanonicalUrl | Rule::UrlDate, _) => &["canonical", "og:url"],
+        (Rule::HtmlTitle, _) => &["<title"],
+        (Rule::HtmlHeading, _) => &["<h1"],
+        _ => return None,
+    };
+    let at = keys.iter().find_map(|k| {
+        // A short meta name ("date") is looked for as an attribute value first.
+        [format!("\"{k}\""), (*k).to_string()].iter().find_map(|n| line.find(n.as_str()))
+    })?;
+    let snippet = if ev.rule == Rule::JsonLd {
+        let rest = line.get(at..)?;
+        rest.get(..json_value_end(rest))?
+    } else {
+        let start = line.get(..at)?.rfind('<').unwrap_or(at);
+        let end = line.get(at..)?.find('>').map_or(line.len(), |e| at + e + 1);
+        // `<title>` and `<h1>`: the element's text too.
+        let end = if matches!(ev.rule, Rule::HtmlTitle | Rule::HtmlHeading) {
+            line.get(end..).and_then(|r| r.find("</")).map_or(end, |e| end + e)
+        } else {
+            end
+        };
+        line.get(start..end)?
+    };
+    let snippet = text::squash_spaces(snippet.trim());
+    let short: String = snippet.chars().take(160).collect();
+    Some(if short.len() < snippet.len() { format!("{short}…") } else { short })
+}
+
+/// Where the value of `"key": value` at the start of `s` ends on its line: after the closing
+/// quote of a string, or the bracket that closes an object or array.
+fn json_value_end(s: &str) -> usize {
+    let Some(colon) = s.find(':') else { return s.len() };
+    let (mut depth, mut in_str, mut escaped) = (0i32, false, false);
+    for (i, c) in s.char_indices().skip_while(|(i, _)| *i <= colon) {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' if in_str => escaped = true,
+            '"' => {
+                in_str = !in_str;
+                if !in_str && depth == 0 {
+                    return i + 1;
+                }
+            }
+            '{' | '[' if !in_str => depth += 1,
+            '}' | ']' if !in_str => {
+                depth -= 1;
+                if depth <= 0 {
+                    return i + 1;
+                }
+            }
+            ',' if !in_str && depth == 0 => return i,
+            _ => {}
+        }
+    }
+    s.len()
 }

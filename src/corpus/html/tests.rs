@@ -526,3 +526,22 @@ fn the_same_article_as_html_and_as_text_agrees() {
     assert_eq!(h.published.as_ref().map(|p| p.value.to_string()).as_deref(), Some("2024-03-05T09:30"));
     assert_eq!(names(&h), ["Jane Doe"]);
 }
+
+#[test]
+fn evidence_quotes_the_element_not_the_line() {
+    let src = r#"<head><meta property="og:site_name" content="The Korea Herald"><meta name="date" content="2020-12-31"><link rel="canonical" href="https://www.koreaherald.com/x"><script type="application/ld+json">{"@type": "NewsArticle", "headline": "A \"quoted\" headline", "author": {"@type": "Person", "name": "Jane Doe"}, "url": "u"}</script></head>"#;
+    let q = |field: &str, rule: Rule| quote(src, field, Evidence::new(1, rule));
+    assert_eq!(
+        q("outlet", Rule::OpenGraph).as_deref(),
+        Some(r#"<meta property="og:site_name" content="The Korea Herald">"#)
+    );
+    assert_eq!(q("published", Rule::MetaName).as_deref(), Some(r#"<meta name="date" content="2020-12-31">"#));
+    assert_eq!(
+        q("url", Rule::CanonicalUrl).as_deref(),
+        Some(r#"<link rel="canonical" href="https://www.koreaherald.com/x">"#)
+    );
+    assert_eq!(q("title", Rule::JsonLd).as_deref(), Some(r#""headline": "A \"quoted\" headline""#));
+    assert_eq!(q("authors", Rule::JsonLd).as_deref(), Some(r#""author": {"@type": "Person", "name": "Jane Doe"}"#));
+    assert_eq!(quote(src, "title", Evidence::new(0, Rule::JsonLd)), None, "no line, no quote");
+    assert_eq!(q("authors", Rule::Byline), None, "text rules on the clean text quote nothing from the page");
+}
