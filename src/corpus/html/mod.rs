@@ -579,7 +579,8 @@ pub fn extract_page(src: &str, outlets: &Outlets) -> Extraction {
         || m.meta(&["article:published_time"]).is_some()
         || m.itemprops.iter().any(|(p, _)| p == "datepublished");
     if !article_meta && words < MIN_ARTICLE_WORDS {
-        notes.push(Note::new(0, NOT_AN_ARTICLE));
+        // First: it explains the warnings that follow.
+        notes.insert(0, Note::new(0, NOT_AN_ARTICLE));
     }
     if m.ld_broken > 0 {
         notes.push(Note::new(line_at(src, "ld+json"), "a JSON-LD script does not parse; ignored"));
