@@ -1621,4 +1621,22 @@ mod saved_pages {
         );
         assert!(out.contains("(line 6: OpenGraph tag"), "outlet evidence with its line:\n{out}");
     }
+
+    #[test]
+    fn a_page_over_32_mb_is_skipped_with_its_size() {
+        let dir = corpus_of(&[("bridge.html", PAIR_HTML.as_bytes())]);
+        let big = std::fs::File::create(dir.path().join("huge.html")).unwrap();
+        // Sparse: the size is checked before a byte is read.
+        big.set_len(50_000_000).unwrap();
+        let r = run(&["check", "--no-cache", arg(dir.path())]);
+        assert_eq!(r.code, Some(1), "{r:?}");
+        let at = r.stdout.find("huge.html").unwrap();
+        assert_eq!(
+            r.stdout[at..].lines().nth(1),
+            Some("  error: too large (50.0 MB; the limit for one page file is 32 MB); skipped"),
+            "{}",
+            r.stdout
+        );
+        assert!(r.stdout.ends_with("2 files, 1 article (0 undated), 1 error, 0 warnings\n"), "{}", r.stdout);
+    }
 }
