@@ -124,7 +124,6 @@ pub enum Rule {
     CanonicalUrl,
     HtmlTitle,
     HtmlHeading,
-    Readability,
 }
 
 impl Rule {
@@ -176,7 +175,6 @@ impl Rule {
             CanonicalUrl => "canonical URL (<link rel=\"canonical\">)",
             HtmlTitle => "the page's <title>",
             HtmlHeading => "the page's first <h1>",
-            Readability => "outside the article's content (Readability)",
         }
     }
 }

@@ -515,32 +515,38 @@ pub fn extract_page(src: &str, outlets: &Outlets) -> Extraction {
         page.push_str(&b);
         page.push_str("\n\n");
     }
+    // The line each block starts on, to map the rules' verdicts back to blocks.
+    let mut block_lines = Vec::with_capacity(blocks.len());
+    let mut line = 1 + page.matches('\n').count() as u32;
     for b in &blocks {
+        block_lines.push(line);
+        // A block is one line: its text has no line breaks (whitespace is squashed).
         page.push_str(b.text());
         page.push_str("\n\n");
+        line += 2;
     }
     let t = extract::extract(&page, outlets);
-    // Lines the text rules read as metadata or furniture are not body text.
-    let title_text = title.as_ref().map(|t| t.value.to_lowercase());
+    // What the text rules took out of the clean text leaves the body too: furniture, date lines,
+    // bylines, the page's headline repeated. (Their verdicts are reused: classifying the blocks again
+    // would double the cost on long pages.) Lines above the headline the rules chose are not
+    // dropped: the page's own title opens the text, so nothing there is furniture.
+    let dropped: std::collections::HashMap<u32, Rule> = t
+        .removed
+        .iter()
+        .filter(|r| !matches!(r.rule, Rule::AboveHeadline | Rule::DateAboveHeadline))
+        // Without a title of the page's own, the rules name the article by its first block and
+        // call that block a repeat of it.
+        .filter(|r| r.rule != Rule::RepeatedHeadline || title.is_some())
+        .map(|r| (r.line, r.rule))
+        .collect();
     let mut removed = Vec::new();
-    blocks.retain(|b| {
-        if title_text.as_deref() == Some(b.text().to_lowercase().as_str()) {
-            removed.push(Removed { line: 0, rule: Rule::RepeatedHeadline });
-            return false;
+    let mut starts = block_lines.iter();
+    blocks.retain(|_| match starts.next().and_then(|l| dropped.get(l)) {
+        Some(&rule) => {
+            removed.push(Removed { line: 0, rule });
+            false
         }
-        let (_, kind) = lines::classify(b.text(), outlets, super::dates::DayMonthOrder::DayFirst);
-        let rule = match kind {
-            lines::Kind::Furniture(rule) => rule,
-            lines::Kind::Date(_) => Rule::DateBelowHeadline,
-            lines::Kind::Byline(_) => Rule::Byline,
-            lines::Kind::Url { .. } | lines::Kind::UrlLabel => Rule::UrlLine,
-            lines::Kind::Masthead(_) => Rule::Masthead,
-            lines::Kind::Promo { .. } => Rule::Promo,
-            lines::Kind::Trailer { .. } => Rule::Trailer,
-            _ => return true,
-        };
-        removed.push(Removed { line: 0, rule });
-        false
+        None => true,
     });
     let zero = |mut f: Field<OutletRef>| {
         f.evidence.line = 0;
