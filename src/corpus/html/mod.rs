@@ -41,6 +41,10 @@ const MAX_READABILITY_DEPTH: usize = 400;
 /// Tags nested deeper than this are flattened before parsing (see [`decode::flatten_deep`]).
 const MAX_NESTING: usize = 1024;
 
+/// How many blocks from the top and the bottom of a body the text rules read.
+const TEXT_RULES_HEAD: usize = 15;
+const TEXT_RULES_TAIL: usize = 8;
+
 /// Below this many words of body, a page without article metadata is not an article.
 const MIN_ARTICLE_WORDS: u32 = 80;
 
@@ -515,10 +519,18 @@ pub fn extract_page(src: &str, outlets: &Outlets) -> Extraction {
         page.push_str(&b);
         page.push_str("\n\n");
     }
-    // The line each block starts on, to map the rules' verdicts back to blocks.
+    // The line each block starts on, to map the rules' verdicts back to blocks. Only the head
+    // and the tail of a long body go to the rules: that is where bylines, datelines, sign-offs
+    // and trailers are, and the rules' cost grows with the text (Readability has cleaned the
+    // middle already).
     let mut block_lines = Vec::with_capacity(blocks.len());
     let mut line = 1 + page.matches('\n').count() as u32;
-    for b in &blocks {
+    let n = blocks.len();
+    for (i, b) in blocks.iter().enumerate() {
+        if i >= TEXT_RULES_HEAD && i + TEXT_RULES_TAIL < n {
+            block_lines.push(0);
+            continue;
+        }
         block_lines.push(line);
         // A block is one line: its text has no line breaks (whitespace is squashed).
         page.push_str(b.text());
