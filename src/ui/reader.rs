@@ -268,7 +268,12 @@ fn evidence_lines(corpus: &Corpus, i: u32, e: &Extraction, width: usize, out: &m
         out.push(Line::raw(""));
         out.push(Line::styled("Removed from the body", theme::heading()));
         for r in &e.removed {
-            push_wrapped(out, &format!("line {:<4} {}", r.line, r.rule.describe()), width, theme::dim(), None);
+            // A saved page's blocks have no line of their own.
+            let text = match r.line {
+                0 => r.rule.describe().to_string(),
+                l => format!("line {l:<4} {}", r.rule.describe()),
+            };
+            push_wrapped(out, &text, width, theme::dim(), None);
         }
     }
     if !e.notes.is_empty() {
