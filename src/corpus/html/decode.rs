@@ -42,6 +42,8 @@ pub enum Charset {
     Declared,
     /// No declaration: valid UTF-8 is UTF-8; anything else is chardetng's guess.
     Guessed,
+    /// The page declares this encoding, but its bytes are valid UTF-8 (read as UTF-8).
+    Misdeclared(&'static Encoding),
 }
 
 /// A decoded page.
@@ -62,6 +64,12 @@ pub fn decode(bytes: &[u8]) -> Decoded {
         return Decoded { text: text.into_owned(), encoding: enc, charset: Charset::Bom, had_errors };
     }
     let (encoding, charset) = match declared(bytes.get(..PRESCAN).unwrap_or(bytes)) {
+        // A page re-saved as UTF-8 often keeps its old declaration. Text in a legacy encoding
+        // is almost never valid UTF-8 by accident (an accented letter or a CJK character breaks
+        // the pattern), so valid UTF-8 with non-ASCII bytes is UTF-8.
+        Some(enc) if enc != UTF_8 && !bytes.is_ascii() && std::str::from_utf8(bytes).is_ok() => {
+            (UTF_8, Charset::Misdeclared(enc))
+        }
         Some(enc) => (enc, Charset::Declared),
         None if std::str::from_utf8(bytes).is_ok() => (UTF_8, Charset::Guessed),
         None => {

@@ -75,8 +75,14 @@ pub fn read(bytes: &[u8], gzipped: bool, outlets: &Outlets) -> (Option<Extractio
     if d.had_errors {
         problems.push(warning(format!("bytes that are not valid {}; shown as \u{fffd}", d.encoding.name())));
     }
-    if d.charset == decode::Charset::Guessed && d.encoding != encoding_rs::UTF_8 {
-        problems.push(warning(format!("no charset declared; read as {} (a guess)", d.encoding.name())));
+    match d.charset {
+        decode::Charset::Guessed if d.encoding != encoding_rs::UTF_8 => {
+            problems.push(warning(format!("no charset declared; read as {} (a guess)", d.encoding.name())));
+        }
+        decode::Charset::Misdeclared(declared) => {
+            problems.push(warning(format!("declares charset {} but is valid UTF-8; read as UTF-8", declared.name())))
+        }
+        _ => {}
     }
     let flat = decode::flatten_deep(&d.text, MAX_NESTING);
     if let Some((_, depth)) = &flat {

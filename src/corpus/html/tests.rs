@@ -384,6 +384,20 @@ fn an_undeclared_encoding_is_guessed_with_a_warning() {
 }
 
 #[test]
+fn a_page_resaved_as_utf8_under_an_old_declaration_reads_as_utf8() {
+    let html = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\"><title>港口大桥重新开放</title></head><body><p>大桥周二早上重新开放。</p></body></html>";
+    let (e, problems) = read(html.as_bytes(), false, &Outlets::builtin());
+    assert_eq!(e.expect("an article").title.value, "港口大桥重新开放");
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0].message, "declares charset GBK but is valid UTF-8; read as UTF-8");
+    // Bytes that really are GBK stay GBK.
+    let (gbk, _, _) = encoding_rs::GBK.encode(html);
+    let (e, problems) = read(&gbk, false, &Outlets::builtin());
+    assert_eq!(e.expect("an article").title.value, "港口大桥重新开放");
+    assert_eq!(problems, vec![]);
+}
+
+#[test]
 fn charset_declarations_in_their_shapes() {
     let enc = |s: &str| decode::decode(s.as_bytes()).encoding.name();
     assert_eq!(enc("<META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; charset=Shift_JIS\">"), "Shift_JIS");
