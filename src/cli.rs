@@ -79,8 +79,8 @@ Examples:
 
 /// A terminal reader for folders of scraped news articles.
 ///
-/// newsdesk reads raw scraped text (.txt, .md), text with TOML front matter, JSON and JSON
-/// Lines; it finds each article's title, outlet, wire agency, date, authors and URL, with the
+/// newsdesk reads raw scraped text (.txt, .md), text with TOML front matter, JSON, JSON Lines
+/// and saved web pages (.html, .htm, .xhtml, also gzipped); it finds each article's title, outlet, wire agency, date, authors and URL, with the
 /// evidence for each, and strips page furniture from the body. With no subcommand it opens the
 /// reader; with no PATH it uses the bundled sample corpus.
 #[derive(Debug, Parser)]

@@ -1767,3 +1767,162 @@ mod feeds {
         assert_eq!(titles, ["&a11;", "Ferry strike ends", "Kim arrives in Vladivostok for summit"]);
     }
 }
+
+mod saved_pages {
+    //! Saved web pages (`.html`, `.html.gz`) in a folder with scraped text: `list`, `show` and
+    //! `check` read them, with evidence quoted from the page's elements.
+
+    use super::*;
+
+    const PAIR_HTML: &str = include_str!("pages/html-pair.html");
+    const PAIR_TEXT: &str = include_str!("pages/html-pair.txt");
+
+    /// A made-up AP story on a made-up local paper's site, gzipped.
+    const LOCAL: &str = r#"<!DOCTYPE html><html><head><meta charset="windows-1252">
+<title>Storm closes mountain pass for second day - Springfield Gazette</title>
+<meta property="og:site_name" content="Springfield Gazette">
+<meta property="og:title" content="Storm closes mountain pass for second day">
+<meta property="article:published_time" content="2023-12-01T06:15:00-07:00">
+<meta name="author" content="The Associated Press">
+<link rel="canonical" href="https://www.springfieldgazette.example/news/2023/12/01/storm-pass">
+</head><body><nav><a href="/">Home</a></nav><article><h1>Storm closes mountain pass for second day</h1>
+<p>DENVER (AP) - A winter storm kept the mountain pass closed for a second day on Friday, as crews worked to clear snow drifts taller than the plows, state officials said.</p>
+<p>Travellers were told to wait in the towns below the pass or take the longer southern route, which stayed open with chains required for all trucks and most cars.</p>
+<p>Forecasters expect the snow to ease by Saturday morning, when the road crews hope to open one lane in each direction before the weekend traffic builds up.</p>
+</article><aside class="related"><time datetime="2023-11-02">Nov. 2</time> Older story</aside></body></html>"#;
+
+    fn gz(bytes: &[u8]) -> Vec<u8> {
+        use std::io::Write;
+        let mut w = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        w.write_all(bytes).unwrap();
+        w.finish().unwrap()
+    }
+
+    fn mixed() -> tempfile::TempDir {
+        let (local, _, _) = encoding_rs::WINDOWS_1252.encode(LOCAL);
+        corpus_of(&[
+            ("pages/bridge.html", PAIR_HTML.as_bytes()),
+            ("pages/storm.html.gz", &gz(&local)),
+            ("pages/broken.html.gz", b"\x1f\x8b\x08\x00 truncated"),
+            ("text/bridge.txt", PAIR_TEXT.as_bytes()),
+        ])
+    }
+
+    #[test]
+    fn list_reads_html_gzipped_html_and_text_together() {
+        let dir = mixed();
+        let v = json(&["list", "--format", "json", "-q", "--no-cache", arg(dir.path())]);
+        let arr = v.as_array().unwrap();
+        assert_eq!(arr.len(), 3, "{v:#}");
+        arr.iter().for_each(assert_article_shape);
+        let by_path = |p: &str| arr.iter().find(|a| a["path"].as_str().unwrap().ends_with(p)).unwrap();
+        let (html, text, storm) = (by_path("bridge.html"), by_path("bridge.txt"), by_path("storm.html.gz"));
+        for key in ["title", "outlet", "agency", "published", "authors"] {
+            assert_eq!(html[key], text[key], "{key}: the page and its scraped text agree");
+        }
+        assert_eq!(html["title"], "Harbour bridge reopens after storm repairs");
+        assert_eq!(html["outlet"], "The Korea Herald");
+        assert_eq!(html["agency"], "Yonhap");
+        assert_eq!(html["published"], "2024-03-05T09:30");
+        assert_eq!(html["authors"], serde_json::json!(["Jane Doe"]));
+        assert_eq!(html["url"], "https://www.koreaherald.com/view.php?ud=20240305000999");
+        assert_eq!(storm["title"], "Storm closes mountain pass for second day");
+        assert_eq!(storm["outlet"], "Springfield Gazette");
+        assert_eq!(storm["agency"], "Associated Press");
+        assert_eq!(storm["published"], "2023-12-01T06:15");
+        assert_eq!(storm["authors"], serde_json::json!([]));
+    }
+
+    #[test]
+    fn show_gives_blocks_and_the_elements_behind_each_field() {
+        let dir = mixed();
+        let v = json(&["list", "--format", "json", "-q", "--no-cache", arg(dir.path())]);
+        let page = v.as_array().unwrap().iter().find(|a| a["path"].as_str().unwrap().ends_with("bridge.html")).unwrap();
+        let id = page["id"].as_str().unwrap();
+        check_page(&json(&["show", id, "--format", "json", "-q", "--no-cache", arg(dir.path())]));
+        let text = ok(&["show", id, "-q", "--no-cache", arg(dir.path())]);
+        assert!(text.contains("  outlet     line 6     OpenGraph tag (<meta property=\"og:…\">)\n             │ <meta property=\"og:site_name\" content=\"The Korea Herald\">\n"), "{text}");
+        assert!(text.contains("\n> \"We are glad to have our bridge back"), "a block quote is marked: {text}");
+    }
+
+    fn check_page(shown: &Value) {
+        let ev =
+            |field: &str| shown["evidence"].as_array().unwrap().iter().find(|e| e["field"] == field).cloned().unwrap();
+        assert_eq!(ev("title")["rule"], "json-ld");
+        assert_eq!(ev("title")["line"], 13);
+        assert_eq!(ev("title")["text"], r#""headline": "Harbour bridge reopens after storm repairs""#);
+        assert_eq!(ev("outlet")["rule"], "open-graph");
+        assert_eq!(ev("outlet")["text"], r#"<meta property="og:site_name" content="The Korea Herald">"#);
+        assert_eq!(ev("published")["text"], r#""datePublished": "2024-03-05T09:30:00+09:00""#);
+        assert_eq!(ev("url")["rule"], "canonical-url");
+        assert_eq!(ev("agency")["rule"], "dateline");
+        let body = shown["body"].as_array().unwrap();
+        assert!(
+            body[0]["text"].as_str().unwrap().starts_with("SEOUL, March 5 (Yonhap) -- The harbour bridge"),
+            "{body:?}"
+        );
+        assert!(body.iter().any(|b| b["kind"] == "heading" && b["text"] == "Commuters return"));
+        assert!(body.iter().any(|b| b["kind"] == "quote"
+            && b["text"] == "\"We are glad to have our bridge back before the winter,\" one driver said."));
+        let all: String = body.iter().map(|b| b["text"].as_str().unwrap()).collect::<Vec<_>>().join("\n");
+        for junk in [
+            "window.analytics",
+            "font-family",
+            "cookies",
+            "Most Read",
+            "Election campaign",
+            "All rights reserved",
+            "Kakao",
+        ] {
+            assert!(!all.contains(junk), "{junk:?} is not body text:\n{all}");
+        }
+        assert_eq!(shown["other_dates"][0]["date"], "2024-03-05T11:02");
+    }
+
+    #[test]
+    fn check_names_the_broken_gzip_and_the_home_page_and_reads_the_rest() {
+        let dir = mixed();
+        let home = r#"<html><head><meta charset="utf-8"><title>Springfield Gazette</title>
+<link rel="canonical" href="https://www.springfieldgazette.example/"></head>
+<body><h1>Springfield Gazette</h1><ul><li><a href="/a">Storm closes pass</a></li><li><a href="/b">Bridge reopens</a></li></ul></body></html>"#;
+        std::fs::write(dir.path().join("pages/index.html"), home).unwrap();
+        let r = run(&["check", "--no-cache", arg(dir.path())]);
+        assert_eq!(r.code, Some(1), "an unreadable file is an error: {r:?}");
+        let out = &r.stdout;
+        assert!(out.ends_with("5 files, 4 articles (1 undated), 1 error, 2 warnings\n"), "{out}");
+        let problems: Vec<&str> = out.lines().filter(|l| l.contains("error:") || l.contains("warning:")).collect();
+        assert_eq!(
+            problems,
+            [
+                "  error: not a valid gzip file (incomplete deflate stream); skipped",
+                "  warning: does not look like an article (no article metadata and little text); loaded with what it has",
+                "  warning: no publication date found",
+            ],
+            "{out}"
+        );
+        let at = out.find("pages/broken.html.gz").unwrap();
+        assert!(
+            out[at..].lines().nth(1).unwrap().contains("not a valid gzip file"),
+            "the error names the file:\n{out}"
+        );
+        assert!(out.contains("(line 6: OpenGraph tag"), "outlet evidence with its line:\n{out}");
+    }
+
+    #[test]
+    fn a_page_over_32_mb_is_skipped_with_its_size() {
+        let dir = corpus_of(&[("bridge.html", PAIR_HTML.as_bytes())]);
+        let big = std::fs::File::create(dir.path().join("huge.html")).unwrap();
+        // Sparse: the size is checked before a byte is read.
+        big.set_len(50_000_000).unwrap();
+        let r = run(&["check", "--no-cache", arg(dir.path())]);
+        assert_eq!(r.code, Some(1), "{r:?}");
+        let at = r.stdout.find("huge.html").unwrap();
+        assert_eq!(
+            r.stdout[at..].lines().nth(1),
+            Some("  error: too large (50.0 MB; the limit for one page file is 32 MB); skipped"),
+            "{}",
+            r.stdout
+        );
+        assert!(r.stdout.ends_with("2 files, 1 article (0 undated), 1 error, 0 warnings\n"), "{}", r.stdout);
+    }
+}

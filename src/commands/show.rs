@@ -10,6 +10,7 @@ use super::UsageError;
 use crate::cli::ShowFormat;
 use crate::corpus::Corpus;
 use crate::corpus::article::{Block, Evidence, Extraction, Rule};
+use crate::corpus::formats::Format;
 use crate::width::count;
 
 /// Evidence for one field, with the line it quotes.
@@ -94,8 +95,13 @@ fn evidence(c: &Corpus, i: u32, e: &Extraction) -> Vec<EvidenceJson> {
     let source = c.source_text(i);
     let meta = c.metadata_text(a);
     let meta_path = c.metadata_file(a).map(|p| p.display().to_string()).unwrap_or_default();
-    let quote = |ev: &Evidence| -> Option<String> {
+    let html = matches!(c.file(a).format, Format::Html | Format::HtmlGz);
+    let quote = |field: &str, ev: &Evidence| -> Option<String> {
         let text = if ev.rule == Rule::Metadata { meta.as_deref()? } else { source.as_deref()? };
+        if html && ev.rule != Rule::Metadata {
+            // A page's line may be the whole page: quote the element or key instead.
+            return crate::corpus::html::quote(text, field, *ev);
+        }
         let line = text.lines().nth(ev.line.checked_sub(1)? as usize)?.trim();
         Some(crate::width::truncate(line, 160).into_owned())
     };
@@ -117,7 +123,7 @@ fn evidence(c: &Corpus, i: u32, e: &Extraction) -> Vec<EvidenceJson> {
                 line: ev.line,
                 rule: ev.rule,
                 description: ev.rule.describe(),
-                text: quote(&ev),
+                text: quote(field, &ev),
             })
         })
         .collect()
@@ -171,7 +177,7 @@ fn text(
         let t = match b {
             Block::Heading(h) => h.to_uppercase(),
             Block::Paragraph(p) => p.clone(),
-            Block::Quote(q) => format!("“{q}”"),
+            Block::Quote(q) => format!("> {q}"),
             Block::ListItem(li) => format!("• {li}"),
         };
         match wrap {
@@ -184,6 +190,8 @@ fn text(
     for ev in evidence {
         let place = if ev.rule == Rule::Metadata {
             format!("{} line {}", ev.file, ev.line)
+        } else if ev.line == 0 {
+            String::new()
         } else {
             format!("line {}", ev.line)
         };
@@ -202,7 +210,11 @@ fn text(
     if !e.removed.is_empty() {
         writeln!(out, "Removed from the body")?;
         for r in &e.removed {
-            writeln!(out, "  line {:<5} {}", r.line, r.rule.describe())?;
+            match r.line {
+                // A saved page's blocks have no line of their own.
+                0 => writeln!(out, "  {}", r.rule.describe())?,
+                l => writeln!(out, "  line {:<5} {}", l, r.rule.describe())?,
+            }
         }
     }
     if !e.notes.is_empty() {

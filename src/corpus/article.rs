@@ -124,6 +124,16 @@ pub enum Rule {
     EntryAuthor,
     EntrySource,
     EntryContent,
+    // Saved web pages (HTML): the element or key a field was read from.
+    JsonLd,
+    OpenGraph,
+    ArticleTag,
+    MetaName,
+    Itemprop,
+    TimeElement,
+    CanonicalUrl,
+    HtmlTitle,
+    HtmlHeading,
 }
 
 impl Rule {
@@ -175,6 +185,15 @@ impl Rule {
             EntryAuthor => "the feed entry's author",
             EntrySource => "the feed entry's source element",
             EntryContent => "first line of the feed entry's text (no title given)",
+            JsonLd => "JSON-LD metadata (<script type=\"application/ld+json\">)",
+            OpenGraph => "OpenGraph tag (<meta property=\"og:…\">)",
+            ArticleTag => "article tag (<meta property=\"article:…\">)",
+            MetaName => "named meta tag (<meta name=…>)",
+            Itemprop => "microdata (itemprop=…)",
+            TimeElement => "the article's <time datetime=…>",
+            CanonicalUrl => "canonical URL (<link rel=\"canonical\">)",
+            HtmlTitle => "the page's <title>",
+            HtmlHeading => "the page's first <h1>",
         }
     }
 }

@@ -205,6 +205,8 @@ fn format_code(f: Format) -> u8 {
         Format::JsonLines => 2,
         Format::Feed => 3,
         Format::Xml => 4,
+        Format::Html => 5,
+        Format::HtmlGz => 6,
     }
 }
 
@@ -215,6 +217,8 @@ fn format_of(code: u8) -> Option<Format> {
         2 => Some(Format::JsonLines),
         3 => Some(Format::Feed),
         4 => Some(Format::Xml),
+        5 => Some(Format::Html),
+        6 => Some(Format::HtmlGz),
         _ => None,
     }
 }

@@ -1,6 +1,7 @@
 //! The file formats of a corpus: raw scraped text, text with TOML front matter, JSON and JSON
-//! Lines, and saved feeds (RSS, Atom, JSON Feed; read in [`super::feeds`]). Each file's bytes
-//! become zero or more parsed articles and a list of problems.
+//! Lines, saved feeds (RSS, Atom, JSON Feed; read in [`super::feeds`]) and saved web pages
+//! (HTML, read by [`super::html`]). Each file's bytes become zero or more parsed articles and a
+//! list of problems.
 
 use std::path::Path;
 
@@ -12,6 +13,7 @@ use super::dates::{self, DayMonthOrder, Published};
 use super::diag::{Severity, line_of, line_of_bytes};
 use super::extract::{self, plain_body};
 use super::feeds;
+use super::html;
 use super::outlets::Outlets;
 use super::text;
 
@@ -34,6 +36,10 @@ pub enum Format {
     /// `.xml`: a feed when its root element is one (`rss`, `feed`, `rdf:RDF`); anything else
     /// is skipped with a warning.
     Xml,
+    /// A saved web page: `.html`, `.htm`, `.xhtml`.
+    Html,
+    /// A gzipped saved web page: `.html.gz`, `.htm.gz`, `.xhtml.gz`.
+    HtmlGz,
 }
 
 impl Format {
@@ -46,6 +52,12 @@ impl Format {
             "jsonl" | "ndjson" => Some(Format::JsonLines),
             "rss" | "atom" => Some(Format::Feed),
             "xml" => Some(Format::Xml),
+            "html" | "htm" | "xhtml" => Some(Format::Html),
+            "gz" => {
+                let stem = Path::new(path.file_stem()?);
+                let inner = stem.extension()?.to_str()?.to_ascii_lowercase();
+                matches!(inner.as_str(), "html" | "htm" | "xhtml").then_some(Format::HtmlGz)
+            }
             _ => None,
         }
     }
@@ -55,6 +67,8 @@ impl Format {
             Format::Text => MAX_TEXT_BYTES,
             Format::Json | Format::JsonLines => MAX_JSON_BYTES,
             Format::Feed | Format::Xml => feeds::MAX_FEED_BYTES,
+            // A gzipped page is also bounded once uncompressed (see `html::decode::gunzip`).
+            Format::Html | Format::HtmlGz => html::MAX_HTML_BYTES,
         }
     }
 
@@ -64,6 +78,7 @@ impl Format {
             Format::Text => "article",
             Format::Json | Format::JsonLines => "JSON",
             Format::Feed | Format::Xml => "feed",
+            Format::Html | Format::HtmlGz => "page",
         }
     }
 
@@ -73,7 +88,7 @@ impl Format {
         match self {
             Format::Feed => Some(feeds::Syntax::Xml { required: true }),
             Format::Xml => Some(feeds::Syntax::Xml { required: false }),
-            Format::Text | Format::Json | Format::JsonLines => None,
+            Format::Text | Format::Json | Format::JsonLines | Format::Html | Format::HtmlGz => None,
         }
     }
 }
@@ -111,6 +126,12 @@ pub fn parse_file(bytes: &[u8], format: Format, outlets: &Outlets) -> (Vec<Parse
 /// [`parse_file`] for a caller that has hashed the bytes already (the hash is a text file's
 /// article id).
 pub fn parse_file_hashed(bytes: &[u8], hash: u64, format: Format, outlets: &Outlets) -> (Vec<Parsed>, Vec<Problem>) {
+    if matches!(format, Format::Html | Format::HtmlGz) {
+        // Checked after gunzip and with the page's own encoding (UTF-16 pages hold NUL bytes).
+        let (e, problems) = html::read(bytes, format == Format::HtmlGz, outlets);
+        let parsed = e.map(|extraction| Parsed { id: ArticleId(hash), record: None, extraction });
+        return (parsed.into_iter().collect(), problems);
+    }
     let mut problems = Vec::new();
     if bytes.iter().all(u8::is_ascii_whitespace) {
         problems.push(Problem::error(None, "empty file; skipped"));
@@ -160,6 +181,7 @@ pub fn parse_file_hashed(bytes: &[u8], hash: u64, format: Format, outlets: &Outl
             problems.append(&mut p);
             parsed
         }
+        Format::Html | Format::HtmlGz => Vec::new(),
     };
     // Each article's own notes become warnings in the loader, after newsdesk.toml has had its
     // say (a date given there answers "no publication date found").

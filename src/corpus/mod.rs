@@ -13,6 +13,7 @@ pub mod extract;
 pub mod feeds;
 pub mod filter;
 pub mod formats;
+pub mod html;
 pub mod index;
 pub mod load;
 pub mod metadata;
@@ -350,8 +351,9 @@ impl Corpus {
         load::reread(self.file(a), a, self.record(a), &self.outlets, &self.metadata)
     }
 
-    /// The decoded text of an article's file (for quoting evidence lines). None for JSON
-    /// records, whose evidence is the record itself.
+    /// The decoded text of an article's file (for quoting evidence lines; a saved page
+    /// gunzipped and in its own encoding). None for JSON records, whose evidence is the record
+    /// itself.
     pub fn source_text(&self, i: u32) -> Option<String> {
         let a = &self.articles[i as usize];
         if a.source.record.is_some() {
@@ -362,6 +364,9 @@ impl Corpus {
             (load::Origin::Bundled(b), _) => std::borrow::Cow::Borrowed(*b),
             (_, p) => std::borrow::Cow::Owned(std::fs::read(p?).ok()?),
         };
+        if matches!(file.format, formats::Format::Html | formats::Format::HtmlGz) {
+            return html::source_text(&bytes, file.format == formats::Format::HtmlGz);
+        }
         Some(text::decode(&bytes).0)
     }
 

@@ -16,6 +16,7 @@ use super::list::highlighted;
 use super::{text, theme};
 use crate::corpus::Corpus;
 use crate::corpus::article::{Block, Evidence, Extraction, Rule};
+use crate::corpus::formats::Format;
 use crate::corpus::index::Query;
 
 /// What the reader shows and where it is scrolled to.
@@ -202,7 +203,7 @@ fn build(
         match b {
             Block::Heading(h) => push_wrapped(&mut out, h, width, theme::heading(), query),
             Block::Paragraph(p) => push_wrapped(&mut out, p, width, Style::new(), query),
-            Block::Quote(q) => push_wrapped(&mut out, &format!("“{q}”"), width, Style::new(), query),
+            Block::Quote(q) => push_wrapped(&mut out, &format!("│ {q}"), width, theme::dim(), query),
             Block::ListItem(li) => push_wrapped(&mut out, &format!("• {li}"), width, Style::new(), query),
         }
         out.push(Line::raw(""));
@@ -216,8 +217,13 @@ fn evidence_lines(corpus: &Corpus, i: u32, e: &Extraction, width: usize, out: &m
     let source = corpus.source_text(i);
     let meta = corpus.metadata_text(a);
     let meta_path = corpus.metadata_file(a).map(|p| p.display().to_string());
-    let quote = |ev: &Evidence| -> Option<String> {
+    let html = matches!(corpus.file(a).format, Format::Html | Format::HtmlGz);
+    let quote = |field: &str, ev: &Evidence| -> Option<String> {
         let text = if ev.rule == Rule::Metadata { meta.as_deref()? } else { source.as_deref()? };
+        if html && ev.rule != Rule::Metadata {
+            // A page's line may be the whole page: quote the element or key instead.
+            return crate::corpus::html::quote(text, field, *ev);
+        }
         Some(text.lines().nth(ev.line.checked_sub(1)? as usize)?.trim().to_string())
     };
     out.push(Line::styled("Evidence", theme::heading()));
@@ -246,7 +252,7 @@ fn evidence_lines(corpus: &Corpus, i: u32, e: &Extraction, width: usize, out: &m
             };
             let why = if ev.rule == Rule::Metadata { String::new() } else { format!(": {}", ev.rule.describe()) };
             push_wrapped(out, &format!("          {place}{why}"), width, theme::dim(), None);
-            if let Some(q) = quote(&ev) {
+            if let Some(q) = quote(name, &ev) {
                 push_wrapped(out, &format!("          │ {q}"), width, theme::dim(), None);
             }
         }
@@ -262,7 +268,12 @@ fn evidence_lines(corpus: &Corpus, i: u32, e: &Extraction, width: usize, out: &m
         out.push(Line::raw(""));
         out.push(Line::styled("Removed from the body", theme::heading()));
         for r in &e.removed {
-            push_wrapped(out, &format!("line {:<4} {}", r.line, r.rule.describe()), width, theme::dim(), None);
+            // A saved page's blocks have no line of their own.
+            let text = match r.line {
+                0 => r.rule.describe().to_string(),
+                l => format!("line {l:<4} {}", r.rule.describe()),
+            };
+            push_wrapped(out, &text, width, theme::dim(), None);
         }
     }
     if !e.notes.is_empty() {
