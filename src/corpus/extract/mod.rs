@@ -64,7 +64,8 @@ pub fn extract(text: &str, outlets: &Outlets) -> Extraction {
 
     let url = find_url(&lines, body_from + first_para_idx.unwrap_or(0), body_from + last_para_idx.unwrap_or(0));
     let (outlet, agency) = find_outlet(&lines, title_idx, &body, &block_lines, outlets, url.as_ref(), title_outlet);
-    let published = find_published(&lines, title_idx, url.as_ref(), &mut notes);
+    let first_para = first_para_idx.map(|i| body_from + i);
+    let published = find_published(&lines, title_idx, first_para, url.as_ref(), &mut notes);
     let authors = find_authors(&lines, body_from + first_para_idx.unwrap_or(0));
 
     if published.is_none() {
@@ -295,7 +296,7 @@ fn find_outlet(
         let host = outlets::url_host(&u.value)?;
         let r = match outlets.find_domain(host) {
             Some(id) => OutletRef::Known(id),
-            None => OutletRef::Domain(outlets::normalize_domain(host)),
+            None => OutletRef::Domain(outlets::site_domain(host)),
         };
         Some(Field::new(r, u.evidence.line, Rule::SourceUrl))
     });
@@ -342,10 +343,9 @@ fn find_outlet(
     if agency.is_none() {
         agency = byline_agency;
     }
-    // With nothing else naming a publisher, the agency of a wire dateline or byline is the
-    // outlet.
-    let wire = agency.clone().filter(|a| matches!(a.evidence.rule, Rule::Dateline | Rule::BylineAffiliation));
-    let outlet = masthead.or(from_url).or(title_suffix).or(trailer).or(promo).or(byline).or(copyright).or(wire);
+    // A wire dateline or an agency byline names who wrote the story, not who published the
+    // page: with nothing else naming a publisher, the outlet is unknown.
+    let outlet = masthead.or(from_url).or(title_suffix).or(trailer).or(promo).or(byline).or(copyright);
     (outlet, agency)
 }
 
@@ -373,16 +373,64 @@ fn url_date(url: &str) -> Option<Published> {
     Some(Published::day(date))
 }
 
-/// The publication date, in order of trust: a labelled "Published" line; the first date line
-/// below the headline; a date in the URL; an "Updated" line; a date line above the headline (a
-/// page header's "today" if there is nothing else); a date inside the text.
+/// Lines that open a list of other stories after the article ("Related", "More stories"): the
+/// dates below them are those stories' dates.
+const LIST_MARKERS: &[&str] = &[
+    "related",
+    "related articles",
+    "related stories",
+    "related news",
+    "related topics",
+    "more stories",
+    "more news",
+    "more on this story",
+    "read more",
+    "read next",
+    "most read",
+    "most popular",
+    "recommended",
+    "latest",
+    "latest news",
+    "top stories",
+    "trending",
+    "you may also like",
+    "also read",
+    "see also",
+    "more from",
+    "what to read next",
+];
+
+/// Where the story ends: the first list marker after the first paragraph, else the end.
+fn story_end(lines: &[Line], first_para: usize) -> usize {
+    lines
+        .iter()
+        .enumerate()
+        .skip(first_para + 1)
+        .find(|(_, l)| {
+            matches!(l.kind, Kind::Furniture(Rule::Banner))
+                && l.text.len() <= 40
+                && LIST_MARKERS.contains(&l.text.trim_end_matches(':').to_lowercase().as_str())
+        })
+        .map_or(lines.len(), |(i, _)| i)
+}
+
+/// The publication date, in order of trust: a labelled "Published" line; a date line between
+/// the headline and the first paragraph; a single date line in the story below it; a date in
+/// the URL; an "Updated" line; a date line above the headline, unless it is a page header's
+/// "today" (a weekday and no time); a date in a photo caption above the story or in the first
+/// paragraph's dateline. Dates after a "Related" / "More stories" marker, and several date
+/// lines in the tail (a list of other stories), are other articles' dates. Anything else is
+/// no evidence: the date is unknown.
 fn find_published(
     lines: &[Line],
     title_idx: usize,
+    first_para: Option<usize>,
     url: Option<&Field<String>>,
     notes: &mut Vec<Note>,
 ) -> Option<Field<Published>> {
-    let dates: Vec<(usize, &Line, &dates::DateLine)> = lines
+    let head_end = first_para.unwrap_or(lines.len());
+    let end = first_para.map_or(lines.len(), |f| story_end(lines, f));
+    let dates: Vec<(usize, &Line, &dates::DateLine)> = lines[..end]
         .iter()
         .enumerate()
         .filter_map(|(i, l)| match &l.kind {
@@ -390,16 +438,22 @@ fn find_published(
             _ => None,
         })
         .collect();
+    let tail: Vec<usize> =
+        dates.iter().filter(|(i, _, d)| *i > head_end && d.label.is_none()).map(|(i, _, _)| *i).collect();
+    let single_tail = (tail.len() == 1).then(|| tail[0]);
     let pick = |rule: Rule, f: &dyn Fn(usize, &dates::DateLine) -> bool| {
         dates.iter().find(|(i, _, d)| f(*i, d)).map(|(_, l, d)| (Field::new(d.published, l.no, rule), d.ambiguous))
     };
     let chosen = pick(Rule::LabelledDate, &|_, d| d.label == Some(Label::Published))
-        .or_else(|| pick(Rule::DateBelowHeadline, &|i, d| i > title_idx && d.label.is_none()))
+        .or_else(|| pick(Rule::DateBelowHeadline, &|i, d| i > title_idx && i < head_end && d.label.is_none()))
+        .or_else(|| pick(Rule::DateBelowHeadline, &|i, _| Some(i) == single_tail))
         .or_else(|| {
             url.and_then(|u| url_date(&u.value).map(|p| (Field::new(p, u.evidence.line, Rule::UrlDate), false)))
         })
         .or_else(|| pick(Rule::UpdatedDate, &|_, d| d.label == Some(Label::Updated)))
-        .or_else(|| pick(Rule::DateAboveHeadline, &|i, _| i <= title_idx));
+        .or_else(|| {
+            pick(Rule::DateAboveHeadline, &|i, d| i <= title_idx && !(d.weekday && d.published.time.is_none()))
+        });
     if let Some((field, ambiguous)) = chosen {
         if ambiguous {
             let message = format!("ambiguous day and month; read as {} (day first)", field.value);
@@ -407,12 +461,25 @@ fn find_published(
         }
         return Some(field);
     }
-    lines.iter().find_map(|l| {
-        if matches!(l.kind, Kind::Blank | Kind::Furniture(Rule::IconList)) {
+    // A photo caption above the story ("… released on April 23, 2019") or the first
+    // paragraph's dateline ("SEOUL, March 5, 2019 —"); a date further into the prose is what
+    // the story is about, not when it was published.
+    let caption = lines[..head_end].iter().find_map(|l| {
+        if l.kind != Kind::Caption {
             return None;
         }
         let found = dates::find_in_prose(&l.text);
         found.first().map(|d| Field::new(Published::day(d.date), l.no, Rule::ProseDate))
+    });
+    caption.or_else(|| {
+        let l = lines.get(first_para?)?;
+        let head = &l.text[..l.text.floor_char_boundary(60.min(l.text.len()))];
+        let found = dates::find_in_prose(head);
+        let d = found.first()?;
+        let before = &head[..d.span.start];
+        // Only a place name may come before it: "SEOUL, ".
+        (before.split_whitespace().count() <= 3 && !before.contains(['.', '!', '?']))
+            .then(|| Field::new(Published::day(d.date), l.no, Rule::ProseDate))
     })
 }
 

@@ -184,13 +184,26 @@ fn seed_004_rt() {
 }
 
 #[test]
-fn a_dateline_alone_names_the_agency_as_outlet() {
+fn a_dateline_names_the_agency_never_the_outlet() {
     let t = Outlets::builtin();
-    let page = "Kim and Putin meet in Vladivostok\n\nVLADIVOSTOK, Russia (Reuters) - Kim met Putin on Thursday.\n\nMore text here.";
-    let e = extract(page, &t);
+    for page in [
+        "Ministers meet in a made-up harbour town\n\nPORTVILLE (Reuters) – The ministers met on Thursday.\n\nMore.",
+        "Ministers meet in a made-up harbour town\n\nPORTVILLE, March 5 (Xinhua) -- The ministers met.\n\nMore.",
+        "Ministers meet in a made-up harbour town\n\nPORTVILLE (AP) — The ministers met on Thursday.\n\nMore.",
+    ] {
+        let e = extract(page, &t);
+        let sm = summary(&e, &t);
+        assert_eq!(sm.outlet, None, "{page}");
+        assert!(sm.agency.is_some(), "{page}");
+        assert_eq!(e.agency.unwrap().evidence.rule, Rule::Dateline);
+    }
+    // A host site named on the page is the outlet.
+    let e = extract(
+        "Ministers meet in a made-up harbour town\n\nPORTVILLE (Reuters) – The ministers met.\n\nSource: https://news.example-post.co.uk/world/1",
+        &t,
+    );
     let sm = summary(&e, &t);
-    assert_eq!((sm.outlet, sm.agency), (s("Reuters"), s("Reuters")));
-    assert_eq!(e.outlet.unwrap().evidence.rule, Rule::Dateline);
+    assert_eq!((sm.outlet, sm.agency), (s("example-post.co.uk"), s("Reuters")));
 }
 
 #[test]
@@ -432,21 +445,19 @@ fn web_page_shapes_agency_in_the_byline() {
         summary(&e, &t),
         Summary {
             title: "Kim, Putin discuss military cooperation at cosmodrome".into(),
-            outlet: s("Reuters"),
+            outlet: None,
             agency: s("Reuters"),
             published: s("2023-09-13"),
             authors: vec!["Guy Faulconbridge".into()],
             url: None,
         }
     );
-    // The dateline is found first; the byline's agency agrees with it.
-    assert_eq!(
-        rules(&e),
-        [Some(Rule::Dateline), Some(Rule::Dateline), Some(Rule::DateBelowHeadline), Some(Rule::Byline)]
-    );
-    // Without the dateline, the byline alone names the agency, and so the outlet.
+    // The dateline is found first; the byline's agency agrees with it. Neither names the page's
+    // publisher.
+    assert_eq!(rules(&e), [None, Some(Rule::Dateline), Some(Rule::DateBelowHeadline), Some(Rule::Byline)]);
+    // Without the dateline, the byline alone names the agency, and still no outlet.
     let e = extract("Kim, Putin discuss cooperation\n\nBy Guy Faulconbridge, Reuters\n\nPutin hosted Kim.", &t);
-    assert_eq!(rules(&e)[..2], [Some(Rule::BylineAffiliation), Some(Rule::BylineAffiliation)]);
+    assert_eq!(rules(&e)[..2], [None, Some(Rule::BylineAffiliation)]);
     assert_eq!(summary(&e, &t).agency, s("Reuters"));
     // On a publisher's page, the byline's agency is the agency and the publisher the outlet.
     let e = extract(
@@ -468,7 +479,8 @@ fn yonhap_tags_and_section_dates() {
         summary(&e, &t),
         Summary {
             title: "N. Korean leader Kim arrives in Russia for summit with Putin".into(),
-            outlet: s("Yonhap"),
+            // The page names no host site: "(Yonhap)" is the agency's dateline.
+            outlet: None,
             agency: s("Yonhap"),
             published: s("2019-04-24T18:05"),
             authors: vec![],
@@ -480,4 +492,43 @@ fn yonhap_tags_and_section_dates() {
     assert_eq!(strip_wire_tag("(URGENT) Kim arrives in Russia"), Some("Kim arrives in Russia"));
     assert_eq!(strip_wire_tag("(Yonhap Interview) Kim's aide speaks"), None, "not a tag in capitals");
     assert_eq!(strip_wire_tag("(AP) Kim"), None, "too little left to be a headline");
+}
+
+fn published(page: &str) -> (Option<String>, Option<Rule>) {
+    let e = extract(page, &Outlets::builtin());
+    (e.published.as_ref().map(|p| p.value.to_string()), e.published.map(|p| p.evidence.rule))
+}
+
+#[test]
+fn a_list_of_other_stories_does_not_date_the_article() {
+    let page = "5 March 2019\n\nMinisters agree on a made-up harbour treaty\n\nThe ministers met on Tuesday.\n\n\
+        They signed.\n\nRelated\n\nAnother made-up story about ports\n\n1 March 2019\n\nA third story\n\n28 February 2019\n";
+    assert_eq!(published(page), (s("2019-03-05"), Some(Rule::DateAboveHeadline)));
+    // Several dated items in the tail are a list even without a heading.
+    let page = "Ministers agree on a made-up harbour treaty\n\nThe ministers met on Tuesday.\n\n\
+        Another made-up story about ports\n\n1 March 2019\n\nA third story\n\n28 February 2019\n";
+    assert_eq!(published(page), (None, None));
+    // One date line at the end of the story is the story's.
+    let page = "Ministers agree on a made-up harbour treaty\n\nThe ministers met on Tuesday.\n\n5 March 2019\n";
+    assert_eq!(published(page), (s("2019-03-05"), Some(Rule::DateBelowHeadline)));
+}
+
+#[test]
+fn undecided_dates_are_unknown_not_guessed() {
+    // Only a copyright year.
+    let e = extract(
+        "Ministers agree on a made-up harbour treaty\n\nThe ministers met.\n\n© 2019 Example Post",
+        &Outlets::builtin(),
+    );
+    assert_eq!(e.published, None);
+    assert!(e.notes.iter().any(|n| n.message == NO_DATE));
+    // Only a page header's "today": a weekday and no time.
+    let page = "Tuesday, 5 March 2019\n\nMinisters agree on a made-up harbour treaty\n\nThe ministers met.";
+    assert_eq!(published(page), (None, None));
+    // A date the story talks about is not its publication date.
+    let page = "Ministers agree on a made-up harbour treaty\n\nThe ministers met.\n\nThe treaty of 1 May 2015 ended.";
+    assert_eq!(published(page), (None, None));
+    // A dateline at the start of the first paragraph is.
+    let page = "Ministers agree on a made-up harbour treaty\n\nPORTVILLE, March 5, 2019 — The ministers met.";
+    assert_eq!(published(page), (s("2019-03-05"), Some(Rule::ProseDate)));
 }
