@@ -114,6 +114,9 @@ pub enum Rule {
     RepeatedParagraph,
     UrlLine,
     AboveHeadline,
+    // Added for pages from outlets the seeds did not show.
+    Credits,
+    Breadcrumb,
 }
 
 impl Rule {
@@ -156,6 +159,8 @@ impl Rule {
             RepeatedParagraph => "repeated paragraph",
             UrlLine => "URL line",
             AboveHeadline => "line above the headline",
+            Credits => "end credits (\"Reporting by …; Writing by …\") under a desk byline",
+            Breadcrumb => "breadcrumb trail (\"Home > World > Asia\")",
         }
     }
 }

@@ -29,21 +29,36 @@ pub const NO_DATE: &str = "no publication date found";
 /// Reads one raw scraped page.
 pub fn extract(text: &str, outlets: &Outlets) -> Extraction {
     let order = if dates::shows_month_first(text) { DayMonthOrder::MonthFirst } else { DayMonthOrder::DayFirst };
-    let lines = lines::classify_all(text, outlets, order);
+    let mut lines = lines::classify_all(text, outlets, order);
     let mut notes = Vec::new();
 
-    let (mut title, title_idx) = find_title(&lines, &mut notes);
+    let (mut title, title_idx) = find_title(&lines, outlets, &mut notes);
     if let Some(rest) = strip_wire_tag(&title.value) {
         title.value = rest.to_string();
     }
+    // "Headline | 5 March 2019 | By Jane Doe": the date and byline on the headline's line.
+    let mut run_together = None;
+    if title.evidence.rule == Rule::Headline
+        && let Some((headline, date, authors)) = split_run_together(&title.value, outlets)
+    {
+        title.value = headline;
+        run_together = Some((date, authors));
+    }
     // A page title's "| Outlet" names the publisher and is not part of the headline.
     let mut title_outlet = None;
-    if matches!(title.evidence.rule, Rule::Headline | Rule::MarkdownHeading)
-        && let Some((headline, id)) = lines::outlet_suffix(&title.value, outlets)
-    {
-        title_outlet = Some(Field::new(OutletRef::Known(id), title.evidence.line, Rule::TitleSuffix));
-        title.value = headline;
+    if matches!(title.evidence.rule, Rule::Headline | Rule::MarkdownHeading) {
+        if let Some((headline, id)) = lines::outlet_suffix(&title.value, outlets) {
+            title_outlet = Some(Field::new(OutletRef::Known(id), title.evidence.line, Rule::TitleSuffix));
+            title.value = headline;
+        } else if let Some((headline, name, named_by_masthead)) = site_suffix(&title.value, &lines, title_idx) {
+            // An outlet the table does not know, named by the page's own domain or masthead.
+            if named_by_masthead {
+                title_outlet = Some(Field::new(OutletRef::Name(name), title.evidence.line, Rule::TitleSuffix));
+            }
+            title.value = headline;
+        }
     }
+    mark_name_line(&mut lines, title_idx, outlets);
     let body_from = match title.evidence.rule {
         Rule::FirstLine => title_idx,
         _ => title_idx + 1,
@@ -65,8 +80,19 @@ pub fn extract(text: &str, outlets: &Outlets) -> Extraction {
     let url = find_url(&lines, body_from + first_para_idx.unwrap_or(0), body_from + last_para_idx.unwrap_or(0));
     let (outlet, agency) = find_outlet(&lines, title_idx, &body, &block_lines, outlets, url.as_ref(), title_outlet);
     let first_para = first_para_idx.map(|i| body_from + i);
-    let published = find_published(&lines, title_idx, first_para, url.as_ref(), &mut notes);
-    let authors = find_authors(&lines, body_from + first_para_idx.unwrap_or(0));
+    let mut published = find_published(&lines, title_idx, first_para, url.as_ref(), &mut notes);
+    let mut authors = find_authors(&lines, title_idx, body_from + first_para_idx.unwrap_or(0));
+    if let Some((date, names)) = run_together {
+        let weak = |p: &Field<Published>| {
+            matches!(p.evidence.rule, Rule::UpdatedDate | Rule::DateAboveHeadline | Rule::ProseDate)
+        };
+        if published.as_ref().is_none_or(weak) {
+            published = Some(Field::new(date, title.evidence.line, Rule::DateBelowHeadline));
+        }
+        if authors.is_none() && !names.is_empty() {
+            authors = Some(Field::new(names, title.evidence.line, Rule::Byline));
+        }
+    }
 
     if published.is_none() {
         notes.push(Note::on(NoteOn::Published, 0, NO_DATE));
@@ -94,26 +120,47 @@ pub fn extract(text: &str, outlets: &Outlets) -> Extraction {
     Extraction { title, outlet, agency, published, authors, url, body, removed, other_dates, notes }
 }
 
-/// The headline and its index in `lines`: a markdown heading among the first lines; else the
-/// first text line if it looks like a headline, skipping short section names above it
-/// ("World", "Kremlin"); else, with a warning, the first line of text.
-fn find_title(lines: &[Line], notes: &mut Vec<Note>) -> (Field<String>, usize) {
+/// The headline and its index in `lines`: a markdown heading among the first lines; else a
+/// headline-like text line among the first lines, skipping short section names above it
+/// ("World", "Kremlin") and numbered lists of other headlines ("1. …"). Of several, the one a
+/// byline or date line follows is the headline (a site's tagline or a notice above it is
+/// not); else the first. Else, with a warning, the first line of text.
+fn find_title(lines: &[Line], outlets: &Outlets, notes: &mut Vec<Note>) -> (Field<String>, usize) {
     let head = || lines.iter().enumerate().filter(|(_, l)| l.kind != Kind::Blank).take(HEAD_LINES);
     if let Some((i, l)) = head().find(|(_, l)| l.kind == Kind::Heading) {
         return (Field::new(l.text.clone(), l.no, Rule::MarkdownHeading), i);
     }
+    let mut candidates: Vec<(usize, u8)> = Vec::new();
     for (i, l) in head() {
         if l.kind != Kind::Text {
             continue;
         }
+        // A numbered list of other stories, or a reporter's name and place under the headline.
+        if is_list_item(&l.text) || (!candidates.is_empty() && bare_name(&l.text, outlets).is_some()) {
+            continue;
+        }
         if lines::is_headline_like(&l.text) {
-            return (Field::new(l.text.clone(), l.no, Rule::Headline), i);
+            candidates.push((i, follows_as_article(lines, i)));
+            continue;
         }
         let words = l.text.split_whitespace().count();
         if words > 3 || l.text.chars().count() > 30 {
-            // A paragraph before any headline: the page has none.
+            // A paragraph: the headline is above it, or the page has none.
             break;
         }
+    }
+    // "The Example Post" above "Headline — The Example Post": the site's name, not a headline.
+    let suffixes: Vec<String> = candidates
+        .iter()
+        .filter_map(|&(i, _)| lines::split_suffix(&lines[i].text).map(|(_, name)| squash_name(&name)))
+        .collect();
+    if !suffixes.is_empty() {
+        candidates.retain(|&(i, _)| !suffixes.contains(&squash_name(&lines[i].text)));
+    }
+    let best = candidates.iter().copied().max_by_key(|&(i, score)| (score, std::cmp::Reverse(i)));
+    if let Some((i, _)) = best {
+        let l = &lines[i];
+        return (Field::new(l.text.clone(), l.no, Rule::Headline), i);
     }
     // No headline: name the article by its first text, cut at a word boundary.
     let first = lines.iter().position(|l| matches!(l.kind, Kind::Text | Kind::Caption));
@@ -124,6 +171,128 @@ fn find_title(lines: &[Line], notes: &mut Vec<Note>) -> (Field<String>, usize) {
     };
     notes.push(Note::on(NoteOn::Title, no, "no headline found; the title is the first line of text"));
     (Field::new(text, no, Rule::FirstLine), idx)
+}
+
+/// "1. Another story's headline", "2) …", "3 …": an item of a numbered list of other stories.
+fn is_list_item(text: &str) -> bool {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&digits) {
+        return false;
+    }
+    let rest = &text[digits..];
+    let rest = rest.strip_prefix(['.', ')']).unwrap_or(rest);
+    rest.starts_with(' ') && rest.trim_start().starts_with(char::is_uppercase)
+}
+
+/// How strongly what follows line `i` says it is the headline: a byline next (2), a date line
+/// that is not a page header's "today" (1), else 0.
+fn follows_as_article(lines: &[Line], i: usize) -> u8 {
+    let next = lines[i + 1..].iter().find(|l| l.kind != Kind::Blank).map(|l| &l.kind);
+    match next {
+        Some(Kind::Byline(_)) => 2,
+        Some(Kind::Date(d)) if !(d.weekday && d.published.time.is_none()) => 1,
+        _ => 0,
+    }
+}
+
+/// "Headline | 5 March 2019 | By Jane Doe", "Headline - March 5, 2019 By Jane Doe": a headline,
+/// its date and maybe its byline on one line. A date inside a headline without a separator
+/// or a byline after it is part of the headline ("Vote set for March 5, 2019").
+fn split_run_together(text: &str, outlets: &Outlets) -> Option<(String, Published, Vec<Author>)> {
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let found = dates::find_in_prose(text);
+    let d = found.first()?;
+    let before = &text[..d.span.start];
+    let headline = before.trim_end().trim_end_matches(['|', '-', '–', '—', '·', ',', ' ']).trim_end();
+    let separated = headline.len() + 2 <= before.trim_end().len();
+    let after = text[d.span.end..].trim_start_matches(['|', '-', '–', '—', '·', ',', ' ']).trim();
+    if headline.split_whitespace().count() < 3 {
+        return None;
+    }
+    let authors = if after.is_empty() {
+        if !separated {
+            return None;
+        }
+        Vec::new()
+    } else {
+        let b = byline::parse(after, outlets).or_else(|| byline::parse(&format!("By {after}"), outlets))?;
+        b.authors
+    };
+    Some((headline.to_string(), Published::day(d.date), authors))
+}
+
+/// "Headline - Example Post", "Headline | Example Post (Long Form)": a suffix after a separator
+/// that names an outlet the table does not know, recognised by the page's own domain (a URL
+/// line's site) or by a masthead line above the headline that says the same. Returns the
+/// headline, the suffix, and whether a masthead line named it.
+fn site_suffix(title: &str, lines: &[Line], title_idx: usize) -> Option<(String, String, bool)> {
+    let (head, suffix) = lines::split_suffix(title)?;
+    let key = squash_name(&suffix);
+    if key.len() < 3 {
+        return None;
+    }
+    let by_masthead = lines[..title_idx].iter().any(|l| l.kind == Kind::Text && squash_name(&l.text) == key);
+    let by_domain = lines.iter().any(|l| match &l.kind {
+        Kind::Url { url, .. } => outlets::url_host(url).is_some_and(|h| {
+            let site = outlets::site_domain(h);
+            let label = squash_name(site.split('.').next().unwrap_or(""));
+            label.len() >= 3 && (label == key || (key.starts_with(&label) && label.len() * 2 >= key.len()))
+        }),
+        _ => false,
+    });
+    (by_masthead || by_domain).then_some((head, suffix, by_masthead))
+}
+
+/// Lower-case letters and digits of a name without a leading "the": "The Example-Post" →
+/// "examplepost".
+fn squash_name(s: &str) -> String {
+    let lower: String = s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
+    match lower.strip_prefix("the") {
+        Some(rest) if s.trim_start().to_lowercase().starts_with("the ") => rest.to_string(),
+        _ => lower,
+    }
+}
+
+/// A bare name line under the headline ("Jane Doe", "Justin Roe in Portville"): the byline
+/// without "By". Taken only right under the headline or beside a date line, before the story.
+fn mark_name_line(lines: &mut [Line], title_idx: usize, outlets: &Outlets) {
+    let mut prev: Option<usize> = None;
+    let mut seen = 0;
+    for i in title_idx + 1..lines.len() {
+        if lines[i].kind == Kind::Blank {
+            continue;
+        }
+        seen += 1;
+        if seen > 4 || lines[i].kind == Kind::Text && lines[i].text.len() > 80 {
+            return;
+        }
+        if matches!(lines[i].kind, Kind::Byline(_) | Kind::Heading) {
+            return;
+        }
+        if lines[i].kind == Kind::Text {
+            let by_date = |k: Option<usize>| k.is_some_and(|k| matches!(lines[k].kind, Kind::Date(_)));
+            let next = lines[i + 1..].iter().position(|l| l.kind != Kind::Blank).map(|k| k + i + 1);
+            let placed = prev.is_none() || by_date(prev) || by_date(next);
+            if placed && let Some(b) = bare_name(&lines[i].text, outlets) {
+                lines[i].kind = Kind::Byline(b);
+                return;
+            }
+        }
+        prev = Some(i);
+    }
+}
+
+fn bare_name(text: &str, outlets: &Outlets) -> Option<byline::Byline> {
+    if text.len() > 60 || text.ends_with(['.', '!', '?', ':']) || !text.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let b = byline::parse(&format!("By {text}"), outlets)?;
+    let ok = !b.authors.is_empty()
+        && b.authors.len() <= 3
+        && b.authors.iter().all(|a| (2..=4).contains(&a.name.split_whitespace().count()));
+    ok.then_some(b)
 }
 
 /// The headline without a wire service's leading tag: Yonhap's "(LEAD)", "(2nd LD)",
@@ -172,6 +341,10 @@ fn build_body(
             Kind::Text | Kind::Heading if same_text(&l.text, title) => Rule::RepeatedHeadline,
             Kind::Text => {
                 kept.push((i, lines::is_caps_heading(&l.text)));
+                continue;
+            }
+            Kind::Credits(_) => {
+                kept.push((i, false));
                 continue;
             }
             Kind::Heading => {
@@ -298,6 +471,18 @@ fn find_outlet(
             Some(id) => OutletRef::Known(id),
             None => OutletRef::Domain(outlets::site_domain(host)),
         };
+        // A blog on a host ("jane.substack.com") is named by its masthead: the page's first
+        // line, when it is a short name above the headline.
+        if let OutletRef::Domain(site) = &r
+            && outlets::is_hosted_site(site)
+            && let Some(l) = lines[..title_idx].iter().find(|l| l.kind != Kind::Blank)
+            && l.kind == Kind::Text
+            && l.text.chars().count() <= 60
+            && (1..=6).contains(&l.text.split_whitespace().count())
+            && !l.text.ends_with(['.', '!', '?'])
+        {
+            return Some(Field::new(OutletRef::Name(l.text.clone()), l.no, Rule::Masthead));
+        }
         Some(Field::new(r, u.evidence.line, Rule::SourceUrl))
     });
     let mut trailer = None;
@@ -485,16 +670,24 @@ fn find_published(
 
 /// Authors from the byline below the headline and from a sign-off at the end. When both name
 /// the same number of people in different scripts (top "신혜인", sign-off "Shin Hae-in"), they
-/// are the same reporters: the Latin form is the name, the other kept as its native form.
-fn find_authors(lines: &[Line], first_para: usize) -> Option<Field<Vec<Author>>> {
-    let top = lines[..first_para.min(lines.len())].iter().find_map(|l| match &l.kind {
-        Kind::Byline(b) => Some((l.no, &b.authors)),
-        _ => None,
-    });
-    let sign_off = lines[first_para.min(lines.len())..].iter().rev().find_map(|l| match &l.kind {
-        Kind::Byline(b) => Some((l.no, &b.authors)),
-        _ => None,
-    });
+/// are the same reporters: the Latin form is the name, the other kept as its native form. A
+/// desk byline ("Reuters Staff") names no one; then end credits ("Reporting by …; Writing by
+/// …") name the authors. A named byline is never extended by credits.
+fn find_authors(lines: &[Line], title_idx: usize, first_para: usize) -> Option<Field<Vec<Author>>> {
+    fn named(l: &Line) -> Option<(u32, &Vec<Author>)> {
+        match &l.kind {
+            Kind::Byline(b) if !b.authors.is_empty() => Some((l.no, &b.authors)),
+            _ => None,
+        }
+    }
+    // A standfirst may come before the byline: the head runs to the first sentence paragraph.
+    let first_para = first_para.min(lines.len());
+    let head_end = lines[first_para..]
+        .iter()
+        .position(|l| l.kind == Kind::Text && (l.text.len() > 120 || l.text.ends_with(['.', '"', '”'])))
+        .map_or(first_para, |k| first_para + k);
+    let top = lines[..head_end].iter().find_map(named);
+    let sign_off = lines[first_para.min(lines.len())..].iter().rev().find_map(named);
     match (top, sign_off) {
         (Some((no, top)), Some((_, end))) if top.len() == end.len() => {
             let mut merged = Vec::with_capacity(top.len());
@@ -514,7 +707,10 @@ fn find_authors(lines: &[Line], first_para: usize) -> Option<Field<Vec<Author>>>
         }
         (Some((no, top)), _) => Some(Field::new(top.clone(), no, Rule::Byline)),
         (None, Some((no, end))) => Some(Field::new(end.clone(), no, Rule::SignOff)),
-        (None, None) => None,
+        (None, None) => lines.iter().skip(title_idx + 1).rev().find_map(|l| match &l.kind {
+            Kind::Credits(a) => Some(Field::new(a.clone(), l.no, Rule::Credits)),
+            _ => None,
+        }),
     }
 }
 

@@ -369,7 +369,8 @@ fn web_page_shapes_ap_time_before_the_date() {
             outlet: s("Associated Press"),
             agency: s("Associated Press"),
             published: s("2023-09-13T16:17"),
-            authors: vec!["HYUNG-JIN KIM".into(), "JIM HEINTZ".into()],
+            // Names in capitals are title-cased (docs/corpus-format.md).
+            authors: vec!["Hyung-Jin Kim".into(), "Jim Heintz".into()],
             url: None,
         }
     );
@@ -412,11 +413,12 @@ fn web_page_shapes_guardian_header_date_is_not_the_publication_date() {
             outlet: s("The Guardian"),
             agency: None,
             published: s("2023-09-12T03:15"),
-            authors: vec![],
+            // "Justin McCurry in Tokyo": a bare name line beside the date line.
+            authors: vec!["Justin McCurry".into()],
             url: s("https://www.theguardian.com/world/2023/sep/12/kim-jong-un-train-russia-putin"),
         }
     );
-    assert_eq!(rules(&e), [Some(Rule::Masthead), None, Some(Rule::DateBelowHeadline), None]);
+    assert_eq!(rules(&e), [Some(Rule::Masthead), None, Some(Rule::DateBelowHeadline), Some(Rule::Byline)]);
     assert_eq!(e.title.evidence.line, 5, "not the masthead, not \"Support the Guardian\"");
     let header = e.other_dates.iter().find(|d| d.line == 3).expect("the header date is reported");
     assert_eq!(header.published.to_string(), "2026-11-22");
@@ -531,4 +533,117 @@ fn undecided_dates_are_unknown_not_guessed() {
     // A dateline at the start of the first paragraph is.
     let page = "Ministers agree on a made-up harbour treaty\n\nPORTVILLE, March 5, 2019 — The ministers met.";
     assert_eq!(published(page), (s("2019-03-05"), Some(Rule::ProseDate)));
+}
+
+fn title_of(page: &str) -> String {
+    extract(page, &Outlets::builtin()).title.value
+}
+
+#[test]
+fn furniture_above_the_headline_is_not_the_title() {
+    let h = "Ministers agree on a made-up harbour treaty";
+    let story = "\n\nBy Jane Doe\n\nThe ministers met on Tuesday in the made-up town of Portville.\n";
+    // A site's name and tagline.
+    assert_eq!(title_of(&format!("Example Post\nIndependent news for the harbour towns since 1901\n\n{h}{story}")), h);
+    // A numbered "most popular" list.
+    assert_eq!(
+        title_of(&format!(
+            "Most popular\n1. Another made-up story about ports\n2. A third made-up story here\n\n{h}{story}"
+        )),
+        h
+    );
+    // A geo-block notice, a breadcrumb trail, a donation banner, a photo with its caption.
+    let page = format!(
+        "Home > World > Asia\nThis video is not available in your country\nPlease consider supporting our journalism today\n\
+         ![Ministers at the made-up harbour on Tuesday](https://img.example.com/a.jpg)\n\n{h}{story}"
+    );
+    assert_eq!(title_of(&page), h);
+    let e = extract(&page, &Outlets::builtin());
+    assert!(e.removed.contains(&Removed { line: 1, rule: Rule::Breadcrumb }), "{:?}", e.removed);
+    // A timestamp header and a section label.
+    assert_eq!(title_of(&format!("Updated 10:32 GMT, 5 March 2019\nWorld\n\n{h}{story}")), h);
+}
+
+#[test]
+fn headline_date_and_byline_on_one_line() {
+    let t = Outlets::builtin();
+    let e =
+        extract("Ministers agree on a made-up harbour treaty | 5 March 2019 | By Jane Doe\n\nThe ministers met.", &t);
+    let sm = summary(&e, &t);
+    assert_eq!(
+        (sm.title.as_str(), sm.published, sm.authors),
+        ("Ministers agree on a made-up harbour treaty", s("2019-03-05"), vec!["Jane Doe".to_string()])
+    );
+    let e = extract("Ministers agree on a made-up harbour treaty March 5, 2019 Jane Doe\n\nThe ministers met.", &t);
+    assert_eq!(summary(&e, &t).authors, vec!["Jane Doe".to_string()]);
+    assert_eq!(summary(&e, &t).title, "Ministers agree on a made-up harbour treaty");
+    // A date that is part of the headline stays.
+    assert_eq!(
+        title_of("Harbour vote set for March 5, 2019\n\nThe ministers met."),
+        "Harbour vote set for March 5, 2019"
+    );
+}
+
+#[test]
+fn title_suffixes_name_the_site() {
+    let t = Outlets::builtin();
+    // A known outlet with its long form in parentheses.
+    let e = extract("Ministers agree on a made-up harbour treaty - RT (Russia Today)\n\nThe ministers met.", &t);
+    let sm = summary(&e, &t);
+    assert_eq!((sm.title.as_str(), sm.outlet), ("Ministers agree on a made-up harbour treaty", s("RT")));
+    // An unknown outlet whose domain matches the suffix.
+    let page = "Ministers agree on a made-up harbour treaty | Example Post\n\nThe ministers met.\n\nhttps://www.example-post.co.uk/world/1";
+    let sm = summary(&extract(page, &t), &t);
+    assert_eq!(
+        (sm.title.as_str(), sm.outlet),
+        ("Ministers agree on a made-up harbour treaty", s("example-post.co.uk"))
+    );
+    // An unknown outlet whose masthead matches the suffix.
+    let page =
+        "The Example Post\n\nMinisters agree on a made-up harbour treaty — The Example Post\n\nThe ministers met.";
+    let e = extract(page, &t);
+    assert_eq!(e.title.value, "Ministers agree on a made-up harbour treaty");
+    assert_eq!(e.outlet.map(|f| f.value), Some(OutletRef::Name("The Example Post".into())));
+    // A suffix that matches nothing on the page is part of the headline.
+    assert_eq!(
+        title_of("Ministers agree on a treaty - and then argue\n\nThe ministers met."),
+        "Ministers agree on a treaty - and then argue"
+    );
+}
+
+#[test]
+fn a_blog_on_a_host_is_named_by_its_masthead() {
+    let t = Outlets::builtin();
+    let page = "Harbour Notes\n\nMinisters agree on a made-up harbour treaty\n\nThe ministers met.\n\nhttps://harbournotes.substack.com/p/treaty";
+    let e = extract(page, &t);
+    assert_eq!(
+        e.outlet.map(|f| (f.value, f.evidence)),
+        Some((OutletRef::Name("Harbour Notes".into()), Evidence::new(1, Rule::Masthead)))
+    );
+    let page = "Ministers agree on a made-up harbour treaty\n\nThe ministers met.\n\nhttps://harbournotes.blogspot.com/2019/03/treaty.html";
+    assert_eq!(summary(&extract(page, &t), &t).outlet, s("harbournotes.blogspot.com"));
+}
+
+#[test]
+fn authors_from_credits_name_lines_and_not_desks() {
+    let t = Outlets::builtin();
+    let credits =
+        "\n\nThe ministers met.\n\n(Reporting by Jane Doe and John Roe; Writing by Ann Poe; Editing by Max Moe)";
+    let h = "Ministers agree on a made-up harbour treaty";
+    let names = |page: &str| summary(&extract(page, &t), &t).authors;
+    // Under a desk byline, the credits name the authors.
+    assert_eq!(names(&format!("{h}\n\nReuters Staff{credits}")), ["Jane Doe", "John Roe", "Ann Poe"]);
+    let e = extract(&format!("{h}\n\nReuters Staff{credits}"), &t);
+    assert_eq!(e.authors.map(|a| a.evidence.rule), Some(Rule::Credits));
+    // A named byline is not extended by them.
+    assert_eq!(names(&format!("{h}\n\nBy Kim Doe{credits}")), ["Kim Doe"]);
+    // Desk and agency bylines name no one.
+    assert!(names(&format!("{h}\n\nBy Euronews\n\nThe ministers met.")).is_empty());
+    assert!(names(&format!("{h}\n\nStaff Reporter\n\nThe ministers met.")).is_empty());
+    // A bare name under the headline, and one with a place.
+    assert_eq!(names(&format!("{h}\nJane Doe\n5 March 2019\n\nThe ministers met.")), ["Jane Doe"]);
+    assert_eq!(names(&format!("{h}\n\nJustin Roe in Portville\n\nThe ministers met.")), ["Justin Roe"]);
+    // A byline with its address on the next line; the address is not in the body.
+    let e = extract(&format!("{h}\n\nBy Jane Doe\njane.doe@example.com\n\nThe ministers met."), &t);
+    assert_eq!(paragraphs(&e), ["The ministers met."]);
 }
