@@ -190,9 +190,11 @@ pub fn parse_line(line: &str, order: DayMonthOrder) -> Option<DateLine> {
     let (trailing, mut used) = if lead.is_some() { (None, used) } else { match_time(&toks, used) };
     let time = lead.or(trailing);
     let zone_from = used;
-    // A second, labelled date after a bar: "Published : June 28, 2011 | Updated : June 29, 2011".
+    // A second, labelled date after a bar: "Published : June 28, 2011 | Updated : June 29, 2011",
+    // or after a comma or nothing: "26/12/2020 à 21:00, mis à jour à 21:00",
+    // "08/03/2020 15h30 Atualizado 2020-03-08T18:30".
     let mut zone_to = toks.len();
-    if matches!(toks.get(used), Some(Tok::Sym('|' | '·' | '•'))) {
+    if matches!(toks.get(used), Some(Tok::Sym('|' | '·' | '•'))) || second_label_at(&toks, used) {
         zone_to = used;
         used = toks.len();
     }
@@ -576,6 +578,40 @@ fn is_zone_token(t: &Tok<'_>) -> bool {
     }
 }
 
+/// Whether an "updated" or "published" label starts at token `i` (after a comma or dash).
+fn second_label_at(t: &[Tok<'_>], mut i: usize) -> bool {
+    while matches!(t.get(i), Some(Tok::Sym(',' | '-' | '–' | '—' | '/'))) {
+        i += 1;
+    }
+    let Some(Tok::Word(w)) = t.get(i) else { return false };
+    // The label's first word is enough: the rest of the line is the other date.
+    let lower = w.to_lowercase();
+    matches!(
+        lower.as_str(),
+        "updated"
+            | "modified"
+            | "mis"
+            | "aktualisiert"
+            | "actualizado"
+            | "actualizada"
+            | "atualizado"
+            | "atualizada"
+            | "aggiornato"
+            | "bijgewerkt"
+            | "uppdaterad"
+            | "uppdaterat"
+            | "aktualizacja"
+            | "обновлено"
+            | "оновлено"
+            | "수정"
+            | "更新"
+            | "published"
+            | "publié"
+            | "publicado"
+            | "veröffentlicht"
+    )
+}
+
 /// Zone abbreviations that name one offset wherever they are used. Ambiguous ones (CST, IST)
 /// are left out: a wrong offset is worse than none.
 const ZONES: &[(&str, i32)] = &[
@@ -726,7 +762,17 @@ fn strip_label(line: &str) -> (Option<Label>, &str) {
         ("updated on", Label::Updated),
         ("updated", Label::Updated),
         ("modified", Label::Updated),
+        ("publish date", Label::Published),
+        ("publish", Label::Published),
         ("veröffentlicht", Label::Published),
+        ("publicerad", Label::Published),
+        ("publicerat", Label::Published),
+        ("opublikowano", Label::Published),
+        ("publikováno", Label::Published),
+        ("yayınlanma", Label::Published),
+        ("опубліковано", Label::Published),
+        ("diterbitkan", Label::Published),
+        ("dipublikasikan", Label::Published),
         ("erschienen", Label::Published),
         ("publié", Label::Published),
         ("publie", Label::Published),
@@ -745,6 +791,15 @@ fn strip_label(line: &str) -> (Option<Label>, &str) {
         ("发布", Label::Published),
         ("發布", Label::Published),
         ("aktualisiert", Label::Updated),
+        ("atualizado", Label::Updated),
+        ("atualizada", Label::Updated),
+        ("uppdaterad", Label::Updated),
+        ("uppdaterat", Label::Updated),
+        ("aktualizacja", Label::Updated),
+        ("aktualizováno", Label::Updated),
+        ("güncelleme", Label::Updated),
+        ("оновлено", Label::Updated),
+        ("diperbarui", Label::Updated),
         ("mis à jour", Label::Updated),
         ("mis a jour", Label::Updated),
         ("actualizado", Label::Updated),
@@ -816,8 +871,9 @@ pub fn month_from_name(w: &str) -> Option<u32> {
 }
 
 /// Month names and their usual abbreviations in the outlets' other languages (German, French,
-/// Spanish, Italian, Dutch, Portuguese; Russian in the genitive that dates use and the
-/// nominative). English three-letter prefixes are matched above.
+/// Spanish, Italian, Dutch, Portuguese, Swedish, Indonesian, Turkish; Russian, Ukrainian,
+/// Polish and Czech in the genitive that dates use). English three-letter prefixes are matched
+/// above.
 const FOREIGN_MONTHS: &[(&str, u32)] = &[
     ("januar", 1),
     ("jänner", 1),
@@ -943,6 +999,64 @@ const FOREIGN_MONTHS: &[(&str, u32)] = &[
     ("декабря", 12),
     ("декабрь", 12),
     ("дек", 12),
+    // Swedish, Indonesian (beyond the forms above).
+    ("maj", 5),
+    ("augusti", 8),
+    ("maret", 3),
+    ("agustus", 8),
+    ("desember", 12),
+    // Polish (genitive).
+    ("stycznia", 1),
+    ("lutego", 2),
+    ("marca", 3),
+    ("kwietnia", 4),
+    ("maja", 5),
+    ("czerwca", 6),
+    ("lipca", 7),
+    ("sierpnia", 8),
+    ("września", 9),
+    ("października", 10),
+    ("listopada", 11),
+    ("grudnia", 12),
+    // Czech (genitive).
+    ("ledna", 1),
+    ("února", 2),
+    ("března", 3),
+    ("dubna", 4),
+    ("května", 5),
+    ("června", 6),
+    ("července", 7),
+    ("srpna", 8),
+    ("září", 9),
+    ("října", 10),
+    ("listopadu", 11),
+    ("prosince", 12),
+    // Turkish.
+    ("ocak", 1),
+    ("şubat", 2),
+    ("mart", 3),
+    ("nisan", 4),
+    ("mayıs", 5),
+    ("haziran", 6),
+    ("temmuz", 7),
+    ("ağustos", 8),
+    ("eylül", 9),
+    ("ekim", 10),
+    ("kasım", 11),
+    ("aralık", 12),
+    // Ukrainian (genitive).
+    ("січня", 1),
+    ("лютого", 2),
+    ("березня", 3),
+    ("квітня", 4),
+    ("травня", 5),
+    ("червня", 6),
+    ("липня", 7),
+    ("серпня", 8),
+    ("вересня", 9),
+    ("жовтня", 10),
+    ("листопада", 11),
+    ("грудня", 12),
 ];
 
 /// Weekday names in the outlets' other languages (full words only: two-letter abbreviations
@@ -1166,6 +1280,14 @@ mod tests {
         assert_eq!(line("2019年03月05日 10:15").as_deref(), Some("2019-03-05T10:15"));
         assert_eq!(line("2019/03/05").as_deref(), Some("2019-03-05"));
         assert_eq!(line("5 de março de 2019").as_deref(), Some("2019-03-05"));
+        assert_eq!(line("5 marca 2019").as_deref(), Some("2019-03-05"));
+        assert_eq!(line("5 березня 2019").as_deref(), Some("2019-03-05"));
+        assert_eq!(line("5 Mart 2019").as_deref(), Some("2019-03-05"));
+        assert_eq!(line("5 maj 2019").as_deref(), Some("2019-05-05"));
+        // A second, labelled date after the first.
+        assert_eq!(line("publié le 05/03/2019 à 21:00, mis à jour à 22:00").as_deref(), Some("2019-03-05T21:00"));
+        assert_eq!(line("05/03/2019 15h30 Atualizado 2019-03-05T18:30").as_deref(), Some("2019-03-05T15:30"));
+        assert_eq!(line("5.3.2019 17:43 Uppdaterad 5.3.2019 17:43").as_deref(), Some("2019-03-05T17:43"));
     }
 
     #[test]

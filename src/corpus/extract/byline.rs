@@ -163,7 +163,13 @@ pub fn desk_line(line: &str, outlets: &Outlets) -> Option<Byline> {
 /// reporters and writers, never editors or additional reporters. None when the line is no
 /// credits line or names no author.
 pub fn credits(line: &str) -> Option<Vec<Author>> {
-    if line.len() > 400 || !line.contains(" by ") && !line.starts_with(['R', 'W', '(']) {
+    // Credits start with their first role: a cheap test before the regex, since most lines
+    // that reach here are paragraphs with "by " somewhere in them.
+    let start = line.trim_start_matches(['(', '[', ' ']);
+    let opens = ["Reporting", "Writing", "Written", "Reported", "Additional", "Editing", "Edited", "Compiled"]
+        .iter()
+        .any(|w| start.get(..w.len()).is_some_and(|h| h.eq_ignore_ascii_case(w)));
+    if line.len() > 400 || !opens {
         return None;
     }
     let marks: Vec<(usize, usize, bool)> = CREDIT
@@ -248,12 +254,21 @@ fn split_names(s: &str) -> Vec<&str> {
     out
 }
 
-/// "Jane Doe in Seoul" → "Jane Doe".
+/// "Jane Doe in Seoul" → "Jane Doe"; "Jane Doe Staff Writer" → "Jane Doe".
 fn strip_place(part: &str) -> &str {
-    match part.rfind(" in ") {
+    let part = match part.rfind(" in ") {
         Some(i) if part[i + 4..].starts_with(char::is_uppercase) => &part[..i],
         _ => part,
+    };
+    let mut end = part.len();
+    while let Some(i) = part[..end].trim_end().rfind(' ') {
+        let word = part[i + 1..end].trim();
+        if word.is_empty() || !is_role(word) {
+            break;
+        }
+        end = i;
     }
+    part[..end].trim_end()
 }
 
 fn is_role(part: &str) -> bool {
@@ -329,6 +344,7 @@ mod tests {
         assert_eq!(names("By Jane Doe, jane.doe@example.com"), Some(vec!["Jane Doe".into()]));
         assert_eq!(names("by Jane Doe"), Some(vec!["Jane Doe".into()]));
         assert_eq!(names("By Justin Roe in Portville"), Some(vec!["Justin Roe".into()]));
+        assert_eq!(names("By Jane Doe Staff Writer"), Some(vec!["Jane Doe".into()]));
     }
 
     #[test]

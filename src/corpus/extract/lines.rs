@@ -257,7 +257,7 @@ fn classify_text(core: &str, bold_credit: bool, outlets: &Outlets, order: DayMon
 }
 
 /// Separators between an outlet's name and what the page puts beside it.
-const NAME_SEPARATORS: [&str; 4] = [" - ", " – ", " — ", " | "];
+pub const NAME_SEPARATORS: [&str; 4] = [" - ", " – ", " — ", " | "];
 
 /// "The Guardian - Back to home", "Reuters | World": a known outlet's name, a separator and a
 /// few words of navigation. A longer tail would be a headline that starts with a name.

@@ -56,6 +56,15 @@ pub fn extract(text: &str, outlets: &Outlets) -> Extraction {
                 title_outlet = Some(Field::new(OutletRef::Name(name), title.evidence.line, Rule::TitleSuffix));
             }
             title.value = headline;
+        } else if let Some((headline, site, date)) = nav_suffix(&title.value) {
+            // "Headline | Section | Site", "Headline - KOHA.net": a page title's trail.
+            if let Some(site) = site {
+                title_outlet = Some(Field::new(OutletRef::Name(site), title.evidence.line, Rule::TitleSuffix));
+            }
+            if let Some(date) = date {
+                run_together = run_together.or(Some((date, Vec::new())));
+            }
+            title.value = headline;
         }
     }
     mark_name_line(&mut lines, title_idx, outlets);
@@ -243,6 +252,30 @@ fn site_suffix(title: &str, lines: &[Line], title_idx: usize) -> Option<(String,
         _ => false,
     });
     (by_masthead || by_domain).then_some((head, suffix, by_masthead))
+}
+
+/// A page title's trail after the headline: two or more short parts after the same separator
+/// ("Headline | Section | Site", "Headline - Economia - iG"), or one part that is a domain name
+/// ("Headline - Example.net"). Returns the headline, the last part when it is a domain name
+/// (the page naming itself), and a date when one part is one.
+fn nav_suffix(title: &str) -> Option<(String, Option<String>, Option<Published>)> {
+    let domain_like = |p: &str| {
+        let lower = p.to_lowercase();
+        !p.contains(' ') && p.contains('.') && psl::domain_str(&lower) == Some(lower.as_str())
+    };
+    lines::NAME_SEPARATORS.iter().find_map(|sep| {
+        let parts: Vec<&str> = title.split(sep).map(str::trim).collect();
+        let (first, rest) = parts.split_first()?;
+        if rest.is_empty() || first.split_whitespace().count() < 3 {
+            return None;
+        }
+        let last = rest.last().copied().unwrap_or_default();
+        let trail = rest.len() >= 2 && rest.iter().all(|p| (1..=6).contains(&p.split_whitespace().count()));
+        let site = domain_like(last).then(|| last.to_string());
+        // "Headline - 21/12/2018 - Sport - Example": the trail may carry the date.
+        let date = rest.iter().find_map(|p| dates::parse_line(p, DayMonthOrder::DayFirst)).map(|d| d.published);
+        (trail || site.is_some()).then(|| (first.to_string(), site, date))
+    })
 }
 
 /// Lower-case letters and digits of a name without a leading "the": "The Example-Post" →
@@ -623,9 +656,13 @@ fn find_published(
             _ => None,
         })
         .collect();
-    let tail: Vec<usize> =
-        dates.iter().filter(|(i, _, d)| *i > head_end && d.label.is_none()).map(|(i, _, _)| *i).collect();
-    let single_tail = (tail.len() == 1).then(|| tail[0]);
+    let tail: Vec<(usize, Published)> = dates
+        .iter()
+        .filter(|(i, _, d)| *i > head_end && d.label.is_none())
+        .map(|(i, _, d)| (*i, d.published))
+        .collect();
+    // The same date printed twice is one date; different ones are a list.
+    let single_tail = tail.first().filter(|(_, p)| tail.iter().all(|(_, q)| q.date == p.date)).map(|(i, _)| *i);
     let pick = |rule: Rule, f: &dyn Fn(usize, &dates::DateLine) -> bool| {
         dates.iter().find(|(i, _, d)| f(*i, d)).map(|(_, l, d)| (Field::new(d.published, l.no, rule), d.ambiguous))
     };
@@ -646,25 +683,46 @@ fn find_published(
         }
         return Some(field);
     }
-    // A photo caption above the story ("… released on April 23, 2019") or the first
-    // paragraph's dateline ("SEOUL, March 5, 2019 —"); a date further into the prose is what
-    // the story is about, not when it was published.
-    let caption = lines[..head_end].iter().find_map(|l| {
-        if l.kind != Kind::Caption {
+    // A short metadata line that holds a date among other words ("Nachricht vom 06.11.2023",
+    // "Por Agência X | 26/11/2020 20:02") below the headline and before any list of other
+    // stories, else above the headline; a photo caption above the story ("… released on April
+    // 23, 2019"); the first paragraph's dateline ("SEOUL, March 5, 2019 —"). A date inside a
+    // sentence is what the story is about, not when it was published.
+    let meta_line = |l: &Line| {
+        if l.kind != Kind::Text || l.text.len() > 120 || l.text.ends_with(['.', '!', '?', '"', '”']) {
             return None;
         }
         let found = dates::find_in_prose(&l.text);
         found.first().map(|d| Field::new(Published::day(d.date), l.no, Rule::ProseDate))
+    };
+    let meta = lines[title_idx.min(end)..end].iter().find_map(meta_line).or_else(|| {
+        lines[..title_idx.min(end)]
+            .iter()
+            .filter(|l| !matches!(l.kind, Kind::Furniture(Rule::IconList)))
+            .find_map(meta_line)
     });
-    caption.or_else(|| {
-        let l = lines.get(first_para?)?;
-        let head = &l.text[..l.text.floor_char_boundary(60.min(l.text.len()))];
-        let found = dates::find_in_prose(head);
-        let d = found.first()?;
-        let before = &head[..d.span.start];
-        // Only a place name may come before it: "SEOUL, ".
-        (before.split_whitespace().count() <= 3 && !before.contains(['.', '!', '?']))
-            .then(|| Field::new(Published::day(d.date), l.no, Rule::ProseDate))
+    let caption = || {
+        lines[..head_end].iter().find_map(|l| {
+            if l.kind != Kind::Caption {
+                return None;
+            }
+            let found = dates::find_in_prose(&l.text);
+            found.first().map(|d| Field::new(Published::day(d.date), l.no, Rule::ProseDate))
+        })
+    };
+    meta.or_else(caption).or_else(|| {
+        // One of the first paragraphs (a "Example Health News" line may come first).
+        lines[first_para?..end].iter().filter(|l| l.kind == Kind::Text).take(3).find_map(|l| {
+            let head = &l.text[..l.text.floor_char_boundary(60.min(l.text.len()))];
+            let found = dates::find_in_prose(head);
+            let d = found.first()?;
+            let before = &head[..d.span.start];
+            // Only a place name may come before it, and a dash after: "SEOUL, March 5, 2019 —".
+            let after = head[d.span.end..].trim_start();
+            let dateline = after.starts_with(['-', '–', '—', '(', ':']);
+            (dateline && before.split_whitespace().count() <= 3 && !before.contains(['.', '!', '?']))
+                .then(|| Field::new(Published::day(d.date), l.no, Rule::ProseDate))
+        })
     })
 }
 

@@ -510,6 +510,9 @@ fn a_list_of_other_stories_does_not_date_the_article() {
     let page = "Ministers agree on a made-up harbour treaty\n\nThe ministers met on Tuesday.\n\n\
         Another made-up story about ports\n\n1 March 2019\n\nA third story\n\n28 February 2019\n";
     assert_eq!(published(page), (None, None));
+    // The same date printed twice is still one date.
+    let page = "Ministers agree on a made-up harbour treaty\n\nby Jane Doe 5 Mar\n\n5 March 2019\n5 March 2019\n\nThe ministers met.";
+    assert_eq!(published(page), (s("2019-03-05"), Some(Rule::DateBelowHeadline)));
     // One date line at the end of the story is the story's.
     let page = "Ministers agree on a made-up harbour treaty\n\nThe ministers met on Tuesday.\n\n5 March 2019\n";
     assert_eq!(published(page), (s("2019-03-05"), Some(Rule::DateBelowHeadline)));
@@ -532,6 +535,11 @@ fn undecided_dates_are_unknown_not_guessed() {
     assert_eq!(published(page), (None, None));
     // A dateline at the start of the first paragraph is.
     let page = "Ministers agree on a made-up harbour treaty\n\nPORTVILLE, March 5, 2019 — The ministers met.";
+    assert_eq!(published(page), (s("2019-03-05"), Some(Rule::ProseDate)));
+    let page = "Ministers agree on a made-up harbour treaty\n\nExample Health News\n\nMarch 5, 2019 -- The ministers met in the made-up town of Portville.";
+    assert_eq!(published(page), (s("2019-03-05"), Some(Rule::ProseDate)));
+    // A short metadata line with a date among other words.
+    let page = "Ministers agree on a made-up harbour treaty\n\nNachricht vom 05.03.2019\n\nThe ministers met.";
     assert_eq!(published(page), (s("2019-03-05"), Some(Rule::ProseDate)));
 }
 
@@ -604,6 +612,19 @@ fn title_suffixes_name_the_site() {
     let e = extract(page, &t);
     assert_eq!(e.title.value, "Ministers agree on a made-up harbour treaty");
     assert_eq!(e.outlet.map(|f| f.value), Some(OutletRef::Name("The Example Post".into())));
+    // A page title's trail of sections and site, and a site named by its domain.
+    assert_eq!(
+        title_of("# Ministers agree on a made-up harbour treaty | World | Politics | Example Post\n\nText."),
+        "Ministers agree on a made-up harbour treaty"
+    );
+    let e = extract("# Ministers agree on a made-up harbour treaty - Example.net\n\nThe ministers met.", &t);
+    assert_eq!(e.title.value, "Ministers agree on a made-up harbour treaty");
+    assert_eq!(e.outlet.map(|f| f.value), Some(OutletRef::Name("Example.net".into())));
+    let e = extract(
+        "# Ministers agree on a made-up harbour treaty - 05/03/2019 - World - Example\n\nThe ministers met.",
+        &t,
+    );
+    assert_eq!(summary(&e, &t).published, s("2019-03-05"));
     // A suffix that matches nothing on the page is part of the headline.
     assert_eq!(
         title_of("Ministers agree on a treaty - and then argue\n\nThe ministers met."),
