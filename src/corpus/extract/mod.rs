@@ -145,7 +145,10 @@ fn find_title(lines: &[Line], outlets: &Outlets, notes: &mut Vec<Note>) -> (Fiel
             continue;
         }
         // A numbered list of other stories, or a reporter's name and place under the headline.
-        if is_list_item(&l.text) || (!candidates.is_empty() && bare_name(&l.text, outlets).is_some()) {
+        if is_list_item(&l.text)
+            || is_menu_item(&l.text)
+            || (!candidates.is_empty() && bare_name(&l.text, outlets).is_some())
+        {
             continue;
         }
         if lines::is_headline_like(&l.text) {
@@ -171,6 +174,12 @@ fn find_title(lines: &[Line], outlets: &Outlets, notes: &mut Vec<Note>) -> (Fiel
         let l = &lines[i];
         return (Field::new(l.text.clone(), l.no, Rule::Headline), i);
     }
+    // A whole page's text dump starts with long menus: the headline is the headline-like line
+    // just above the first byline or date line of the article, wherever that is.
+    if let Some(i) = headline_above_anchor(lines, outlets) {
+        let l = &lines[i];
+        return (Field::new(l.text.clone(), l.no, Rule::Headline), i);
+    }
     // No headline: name the article by its first text, cut at a word boundary.
     let first = lines.iter().position(|l| matches!(l.kind, Kind::Text | Kind::Caption));
     let idx = first.unwrap_or(lines.len());
@@ -180,6 +189,35 @@ fn find_title(lines: &[Line], outlets: &Outlets, notes: &mut Vec<Note>) -> (Fiel
     };
     notes.push(Note::on(NoteOn::Title, no, "no headline found; the title is the first line of text"));
     (Field::new(text, no, Rule::FirstLine), idx)
+}
+
+/// The first headline-like text line within three non-blank lines above a byline or a date
+/// line (not a page header's "today"); menu items ("* World") are not headlines.
+fn headline_above_anchor(lines: &[Line], outlets: &Outlets) -> Option<usize> {
+    let anchors = lines.iter().enumerate().filter(|(_, l)| match &l.kind {
+        Kind::Byline(_) => true,
+        Kind::Date(d) => !(d.weekday && d.published.time.is_none()),
+        _ => false,
+    });
+    for (j, _) in anchors {
+        let above = lines[..j].iter().enumerate().rev().filter(|(_, l)| l.kind != Kind::Blank).take(3);
+        for (i, l) in above {
+            if l.kind == Kind::Text
+                && !is_menu_item(&l.text)
+                && lines::is_headline_like(&l.text)
+                && !is_list_item(&l.text)
+                && bare_name(&l.text, outlets).is_none()
+            {
+                return Some(i);
+            }
+        }
+    }
+    None
+}
+
+/// "* World", "+ Politics", "• Sport": an item of a bulleted menu or list.
+fn is_menu_item(text: &str) -> bool {
+    text.starts_with(['*', '+', '•', '·', '|']) || text.starts_with("- ") || text.starts_with("o ")
 }
 
 /// "1. Another story's headline", "2) …", "3 …": an item of a numbered list of other stories.

@@ -668,3 +668,18 @@ fn authors_from_credits_name_lines_and_not_desks() {
     let e = extract(&format!("{h}\n\nBy Jane Doe\njane.doe@example.com\n\nThe ministers met."), &t);
     assert_eq!(paragraphs(&e), ["The ministers met."]);
 }
+
+#[test]
+fn in_a_whole_page_dump_the_headline_is_above_the_first_byline() {
+    let mut page = String::new();
+    for k in 0..40 {
+        page.push_str(&format!("  * Section {k}\n"));
+    }
+    page.push_str("\nA long paragraph of site text that is not the story and goes on and on for a while here.\n\n");
+    page.push_str("Ministers agree on a made-up harbour treaty\n\nBy Jane Doe\n\nThe ministers met.\n");
+    let e = extract(&page, &Outlets::builtin());
+    assert_eq!(
+        (e.title.value.as_str(), e.title.evidence.rule),
+        ("Ministers agree on a made-up harbour treaty", Rule::Headline)
+    );
+}
