@@ -14,7 +14,7 @@ use crate::corpus::outlets::{OutletId, Outlets};
 
 static LEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:(?:(?:[Ww]ritten|[Ww]ords|[Ss]tory|[Rr]eported) )?(?:By|BY|by)\s*:?\s+|(?:Authors?|AUTHORS?|Autor(?:in)?|Auteur|Autore|Reporter)\s*:\s*)(.+)$",
+        r"^(?:(?:(?:[Ww]ritten|[Ww]ords|[Ss]tory|[Rr]eported) )?(?:By|BY|by|Von|VON|von|Por|POR|por|Par|PAR|par|Door|door|Av|От|Від)\s*:?\s+|(?:Authors?|AUTHORS?|Autor(?:in)?|Auteur|Autore|Reporter|Автор|Текст)\s*:\s*)(.+)$",
     )
     .expect("valid regex")
 });
@@ -54,6 +54,42 @@ const ROLES: &[&str] = &[
     "senior",
     "foreign",
     "international",
+    // Newsroom and agency in the outlets' languages.
+    "redação",
+    "redacción",
+    "redaccion",
+    "rédaction",
+    "redaktion",
+    "redazione",
+    "redactie",
+    "redakcja",
+    "редакция",
+    "редакція",
+    "agência",
+    "agencia",
+    "agence",
+    "agentur",
+    "agenzia",
+];
+
+/// Words for a newsroom or an agency that open a desk byline's name.
+const NEWSROOMS: &[&str] = &[
+    "redação",
+    "redacción",
+    "redaccion",
+    "rédaction",
+    "redaktion",
+    "redazione",
+    "redactie",
+    "redakcja",
+    "редакция",
+    "редакція",
+    "agência",
+    "agencia",
+    "agence",
+    "agentur",
+    "agenzia",
+    "agency",
 ];
 
 /// Lower-case particles allowed inside names: "Ursula von der Leyen", "Luiz Inácio Lula da Silva".
@@ -119,7 +155,13 @@ pub fn parse(line: &str, outlets: &Outlets) -> Option<Byline> {
             desk = true;
             continue;
         }
-        if !is_name(part) {
+        // "Agência O Globo", "Redaktion Example": a newsroom or agency word, then its name.
+        if part.split_whitespace().next().is_some_and(|w| NEWSROOMS.contains(&w.to_lowercase().as_str())) {
+            desk = true;
+            continue;
+        }
+        // A single cased word ("By Favor") is no one's full name.
+        if !is_name(part) || (part.split_whitespace().count() == 1 && part.chars().any(char::is_uppercase)) {
             return None;
         }
         authors.push(Author::new(&title_case_caps(part)));
@@ -245,9 +287,11 @@ fn split_names(s: &str) -> Vec<&str> {
     let mut out = Vec::new();
     for chunk in s.split([',', ';', '&']) {
         let mut rest = chunk;
-        while let Some(i) = rest.find(" and ").or_else(|| rest.find(" AND ")) {
+        // "and" in the outlets' languages; a name with "y" in it ("Ortega y Gasset") is rare.
+        const ANDS: [&str; 10] = [" and ", " AND ", " y ", " e ", " und ", " et ", " en ", " och ", " и ", " і "];
+        while let Some((i, len)) = ANDS.iter().filter_map(|a| rest.find(a).map(|i| (i, a.len()))).min() {
             out.push(&rest[..i]);
-            rest = &rest[i + 5..];
+            rest = &rest[i + len..];
         }
         out.push(rest.strip_prefix("and ").or_else(|| rest.strip_prefix("AND ")).unwrap_or(rest));
     }
@@ -345,6 +389,16 @@ mod tests {
         assert_eq!(names("by Jane Doe"), Some(vec!["Jane Doe".into()]));
         assert_eq!(names("By Justin Roe in Portville"), Some(vec!["Justin Roe".into()]));
         assert_eq!(names("By Jane Doe Staff Writer"), Some(vec!["Jane Doe".into()]));
+        // "By" in the outlets' languages.
+        assert_eq!(names("Von Jane Doe"), Some(vec!["Jane Doe".into()]));
+        assert_eq!(names("Por Juana Pérez y Juan Roe"), Some(vec!["Juana Pérez".into(), "Juan Roe".into()]));
+        assert_eq!(names("Por Juana Pérez"), Some(vec!["Juana Pérez".into()]));
+        assert_eq!(names("Par Jeanne Doe"), Some(vec!["Jeanne Doe".into()]));
+        assert_eq!(names("Автор: Мария Иванова"), Some(vec!["Мария Иванова".into()]));
+        assert_eq!(names("Par ailleurs, le ministre a parlé"), None);
+        assert_eq!(names("POR FAVOR, VUELVA A INTENTARLO"), None, "a lone cased word is no full name");
+        assert_eq!(names("Por Redação"), Some(vec![]), "a newsroom names no person");
+        assert_eq!(names("Por Agência Exemplo"), Some(vec![]), "an agency names no person");
     }
 
     #[test]

@@ -359,6 +359,12 @@ fn bare_name(text: &str, outlets: &Outlets) -> Option<byline::Byline> {
     if text.len() > 60 || text.ends_with(['.', '!', '?', ':']) || !text.starts_with(char::is_uppercase) {
         return None;
     }
+    // Page widgets in capitalised words ("Search Close") are not names.
+    const WIDGETS: &[&str] =
+        &["Search", "Close", "Menu", "Home", "Share", "Login", "Data", "Video", "More", "News", "Subscribe"];
+    if text.split_whitespace().any(|w| WIDGETS.contains(&w)) {
+        return None;
+    }
     let b = byline::parse(&format!("By {text}"), outlets)?;
     let ok = !b.authors.is_empty()
         && b.authors.len() <= 3
