@@ -220,6 +220,7 @@ fn assert_article_shape(a: &Value) {
             "outlet",
             "path",
             "published",
+            "published_offset",
             "read",
             "starred",
             "tags",
@@ -408,6 +409,26 @@ mod json_interface {
         for (a, &n) in arr.iter().zip(&NEWEST_FIRST) {
             assert_seed(a, n, true);
         }
+    }
+
+    #[test]
+    fn json_keeps_a_page_offset_beside_the_unchanged_local_time() {
+        let zoned =
+            b"Ministers meet in a made-up capital over trade\n\n2019-04-23T10:15:00+03:00\n\nThe ministers met.";
+        let plain = b"Another made-up headline about a harbour\n\nApril 24, 2019 09:00\n\nThe harbour opened.";
+        let dir = corpus_of(&[("zoned.txt", zoned), ("plain.txt", plain)]);
+        let v = json(&["list", "-q", "--format", "json", arg(dir.path())]);
+        let arr = v.as_array().unwrap();
+        let of = |t: &str| arr.iter().find(|a| a["title"].as_str().is_some_and(|x| x.starts_with(t))).unwrap();
+        assert_eq!(
+            (&of("Ministers")["published"], &of("Ministers")["published_offset"]),
+            (&serde_json::json!("2019-04-23T10:15"), &serde_json::json!("+03:00"))
+        );
+        assert_eq!(
+            (&of("Another")["published"], &of("Another")["published_offset"]),
+            (&serde_json::json!("2019-04-24T09:00"), &Value::Null)
+        );
+        arr.iter().for_each(assert_article_shape);
     }
 
     #[test]

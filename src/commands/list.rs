@@ -24,6 +24,8 @@ pub struct ArticleJson<'a> {
     pub agency: Option<&'a str>,
     /// ISO 8601: `2011-06-28T20:32` or `2011-06-29`; null when undated.
     pub published: Option<String>,
+    /// The UTC offset of `published`'s time when the page gave a zone: `+03:00`; else null.
+    pub published_offset: Option<String>,
     pub authors: Vec<&'a str>,
     pub url: Option<&'a str>,
     pub words: u32,
@@ -43,6 +45,7 @@ impl<'a> ArticleJson<'a> {
             outlet: c.outlet_name(a.outlet),
             agency: c.outlet_name(a.agency),
             published: a.published.map(|p| p.to_string()),
+            published_offset: a.published.and_then(|p| p.offset_text()),
             authors: a.authors.iter().map(|x| &*x.name).collect(),
             url: a.url.as_deref(),
             words: a.words,

@@ -134,6 +134,9 @@ pub enum Rule {
     CanonicalUrl,
     HtmlTitle,
     HtmlHeading,
+    // Added for pages from outlets the seeds did not show.
+    Credits,
+    Breadcrumb,
 }
 
 impl Rule {
@@ -194,6 +197,8 @@ impl Rule {
             CanonicalUrl => "canonical URL (<link rel=\"canonical\">)",
             HtmlTitle => "the page's <title>",
             HtmlHeading => "the page's first <h1>",
+            Credits => "end credits (\"Reporting by …; Writing by …\") under a desk byline",
+            Breadcrumb => "breadcrumb trail (\"Home > World > Asia\")",
         }
     }
 }

@@ -125,8 +125,9 @@ struct COutlet<S> {
     datelines: Vec<S>,
 }
 
-/// A publication date: (year, month, day, and hour, minute, second when given).
-type CDate = (i16, i8, i8, Option<(i8, i8, i8)>);
+/// A publication date: (year, month, day, hour, minute, second when given, and the UTC offset
+/// in seconds when given).
+type CDate = (i16, i8, i8, Option<(i8, i8, i8)>, Option<i32>);
 
 #[derive(Serialize, Deserialize)]
 struct CArticle<S> {
@@ -233,9 +234,10 @@ fn carticle(a: &Article) -> CArticle<&str> {
         title: &a.title,
         outlet: a.outlet.map(|o| o.0),
         agency: a.agency.map(|o| o.0),
-        published: a
-            .published
-            .map(|p| (p.date.year(), p.date.month(), p.date.day(), p.time.map(|t| (t.hour(), t.minute(), t.second())))),
+        published: a.published.map(|p| {
+            let time = p.time.map(|t| (t.hour(), t.minute(), t.second()));
+            (p.date.year(), p.date.month(), p.date.day(), time, p.offset.map(|o| o.seconds()))
+        }),
         authors: a.authors.iter().map(|x| (&*x.name, x.native.as_deref())).collect(),
         url: a.url.as_deref(),
         words: a.words,
@@ -246,13 +248,17 @@ fn carticle(a: &Article) -> CArticle<&str> {
 fn article(c: CArticle<String>) -> Option<Article> {
     let published = match c.published {
         None => None,
-        Some((y, m, d, t)) => {
+        Some((y, m, d, t, off)) => {
             let date = jiff::civil::Date::new(y, m, d).ok()?;
             let time = match t {
                 None => None,
                 Some((h, mi, s)) => Some(jiff::civil::Time::new(h, mi, s, 0).ok()?),
             };
-            Some(Published { date, time })
+            let offset = match off {
+                None => None,
+                Some(s) => Some(jiff::tz::Offset::from_seconds(s).ok()?),
+            };
+            Some(Published { date, time, offset })
         }
     };
     let ev = |x: Option<(u32, Rule)>| x.map(|(line, rule)| Evidence { line, rule });
@@ -565,6 +571,24 @@ mod tests {
         let bytes = std::fs::read(file).unwrap();
         let at = MAGIC.len() + 4;
         u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap())
+    }
+
+    #[test]
+    fn the_cache_keeps_a_date_offset() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("a.txt"),
+            "A headline about the summit\n\nPublished: 2019-04-23 10:15 KST\n\nText.",
+        )
+        .unwrap();
+        let cache = tempfile::tempdir().unwrap();
+        let inputs = [dir.path().to_path_buf()];
+        let first = load_with_cache(&inputs, OPTS, Some(cache.path()));
+        let again = load_with_cache(&inputs, OPTS, Some(cache.path()));
+        assert!(again.loaded_from_cache());
+        let p = again.get(0).published.unwrap();
+        assert_eq!((p.to_string(), p.offset_text()), ("2019-04-23T10:15".to_string(), Some("+09:00".to_string())));
+        assert_eq!(first.get(0).published.unwrap().offset_text(), p.offset_text());
     }
 
     #[test]

@@ -5,28 +5,76 @@
 //! 2019"). The parser tokenises a phrase into words, numbers and symbols and matches a few
 //! grammars over the tokens; jiff validates the calendar (days in month, weekday names).
 //!
+//! Outlets write in their own languages, so month and weekday names, labels and the orders of
+//! the numbers come in German, French, Spanish, Italian, Dutch, Portuguese and Russian words
+//! ("5. März 2019", "5 de marzo de 2019", "Опубликовано 5 марта 2019") and in the Korean,
+//! Japanese and Chinese year–month–day forms ("2019년 3월 5일", "2019年3月5日").
+//!
 //! Two entry points: [`parse_line`] accepts a line that is a date and nothing else (with an
 //! optional label such as "Published :"), and [`find_in_prose`] finds dates inside sentences.
 
 use std::fmt;
 
 use jiff::civil::{Date, Time, Weekday};
+use jiff::tz::Offset;
 
 /// When an article was published: a calendar date and, when the page gave one, a time of day
-/// (in the outlet's own clock; web pages rarely say which zone, so none is invented).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// in the outlet's own clock, with the clock's UTC offset when the page named it ("+03:00",
+/// "KST"); none is invented.
+///
+/// Equality and order are by the local date and time only: an offset is extra information, and
+/// adding it must not move an article on a timeline.
+#[derive(Debug, Clone, Copy)]
 pub struct Published {
     pub date: Date,
     pub time: Option<Time>,
+    /// The UTC offset of `time`, when the page gave a zone or an offset.
+    pub offset: Option<Offset>,
+}
+
+impl PartialEq for Published {
+    fn eq(&self, other: &Self) -> bool {
+        (self.date, self.time) == (other.date, other.time)
+    }
+}
+
+impl Eq for Published {}
+
+impl std::hash::Hash for Published {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        (self.date, self.time).hash(state);
+    }
+}
+
+impl PartialOrd for Published {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Published {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        (self.date, self.time).cmp(&(other.date, other.time))
+    }
 }
 
 impl Published {
     pub fn day(date: Date) -> Self {
-        Published { date, time: None }
+        Published { date, time: None, offset: None }
     }
 
-    /// Parses the ISO forms newsdesk writes: `2011-06-28T20:32` or `2011-06-29` (seconds and a
-    /// trailing offset are accepted and the offset ignored).
+    /// The offset as `+03:00` / `-05:00` / `+00:00`, when known.
+    pub fn offset_text(&self) -> Option<String> {
+        self.offset.map(|o| {
+            let s = o.seconds();
+            let sign = if s < 0 { '-' } else { '+' };
+            let m = s.unsigned_abs() / 60;
+            format!("{sign}{:02}:{:02}", m / 60, m % 60)
+        })
+    }
+
+    /// Parses the ISO forms newsdesk writes: `2011-06-28T20:32` or `2011-06-29`; seconds are
+    /// accepted, and a trailing offset (`+03:00`, `Z`) is kept.
     pub fn parse_iso(s: &str) -> Option<Self> {
         let toks = tokenize(s.trim());
         let (m, used) = match_date(&toks, 0, DayMonthOrder::DayFirst)?;
@@ -38,7 +86,8 @@ impl Published {
         if !rest.iter().all(|t| is_zone_token(t)) {
             return None;
         }
-        Some(Published { date: m.date, time })
+        let offset = time.and_then(|_| zone_offset(rest));
+        Some(Published { date: m.date, time, offset })
     }
 }
 
@@ -116,8 +165,10 @@ pub fn parse_line(line: &str, order: DayMonthOrder) -> Option<DateLine> {
     // A time may come first: "4:17 PM GMT+9, September 13, 2023" (the AP's style).
     let (mut lead, after) = match_time(&toks, i);
     let mut date = None;
+    let mut lead_zone = None;
     if lead.is_some() {
         let mut k = skip_zone(&toks, after);
+        lead_zone = zone_offset(&toks[after..k]);
         let day = skip_weekday(&toks, &mut k);
         date = match_date(&toks, k, order);
         if date.is_some() {
@@ -135,17 +186,24 @@ pub fn parse_line(line: &str, order: DayMonthOrder) -> Option<DateLine> {
     {
         return None;
     }
+    let used = skip_date_tail(&toks, used);
     let (trailing, mut used) = if lead.is_some() { (None, used) } else { match_time(&toks, used) };
     let time = lead.or(trailing);
-    // A second, labelled date after a bar: "Published : June 28, 2011 | Updated : June 29, 2011".
-    if matches!(toks.get(used), Some(Tok::Sym('|' | '·' | '•'))) {
+    let zone_from = used;
+    // A second, labelled date after a bar: "Published : June 28, 2011 | Updated : June 29, 2011",
+    // or after a comma or nothing: "26/12/2020 à 21:00, mis à jour à 21:00",
+    // "08/03/2020 15h30 Atualizado 2020-03-08T18:30".
+    let mut zone_to = toks.len();
+    if matches!(toks.get(used), Some(Tok::Sym('|' | '·' | '•'))) || second_label_at(&toks, used) {
+        zone_to = used;
         used = toks.len();
     }
     if !toks[used..].iter().all(is_zone_token) {
         return None;
     }
+    let offset = time.and_then(|_| lead_zone.or_else(|| zone_offset(&toks[zone_from..zone_to])));
     Some(DateLine {
-        published: Published { date: m.date, time },
+        published: Published { date: m.date, time, offset },
         label,
         weekday: weekday.is_some(),
         ambiguous: m.ambiguous,
@@ -243,10 +301,14 @@ fn tokenize_spanned(s: &str) -> Vec<(Tok<'_>, std::ops::Range<usize>)> {
             let value = if digits.len() <= 9 { digits.parse().unwrap_or(u32::MAX) } else { u32::MAX };
             let digits = digits.len().min(255) as u8;
             out.push((Tok::Num(Number { value, digits, ordinal }), start..i));
+        } else if is_cjk_unit(c) {
+            // "2019年3月5日发布": each unit stands alone, whatever follows it.
+            i += c.len_utf8();
+            out.push((Tok::Word(&s[start..i]), start..i));
         } else if c.is_alphabetic() {
             while i < s.len() {
                 let ch = s[i..].chars().next().unwrap_or(' ');
-                if !ch.is_alphabetic() {
+                if !ch.is_alphabetic() || is_cjk_unit(ch) {
                     break;
                 }
                 i += ch.len_utf8();
@@ -260,6 +322,29 @@ fn tokenize_spanned(s: &str) -> Vec<(Tok<'_>, std::ops::Range<usize>)> {
         }
     }
     out
+}
+
+/// The year, month and day units of Korean, Japanese and Chinese dates, and the one-character
+/// weekdays written in parentheses after them ("(화)", "(火)").
+fn is_cjk_unit(c: char) -> bool {
+    matches!(
+        c,
+        '年' | '月'
+            | '日'
+            | '년'
+            | '월'
+            | '일'
+            | '火'
+            | '水'
+            | '木'
+            | '金'
+            | '土'
+            | '화'
+            | '수'
+            | '목'
+            | '금'
+            | '토'
+    )
 }
 
 // ---- grammar ------------------------------------------------------------------------------
@@ -338,6 +423,19 @@ fn match_date(t: &[Tok<'_>], i: usize, order: DayMonthOrder) -> Option<(Matched,
         let date = make_date(y, m, d)?;
         return Some((plain(date, Form::Numeric, ambiguous), i + 5));
     }
+    // 2019년 3월 5일, 2019年3月5日
+    let unit = |k: usize, units: [&str; 2]| matches!(t.get(k), Some(Tok::Word(w)) if units.contains(w));
+    if let (Some(y), Some(m), Some(d)) = (num(i), num(i + 2), num(i + 4))
+        && let Some(y) = year(y)
+        && unit(i + 1, ["년", "年"])
+        && unit(i + 3, ["월", "月"])
+        && unit(i + 5, ["일", "日"])
+        && small(m)
+        && small(d)
+    {
+        let date = make_date(y, m.value, d.value)?;
+        return Some((plain(date, Form::Words, false), i + 6));
+    }
     // June 28, 2011 / Jun. 28 2011 / June 28th, 2011
     if let Some(m) = word_month(i) {
         let mut k = i + 1;
@@ -355,15 +453,22 @@ fn match_date(t: &[Tok<'_>], i: usize, order: DayMonthOrder) -> Option<(Matched,
             }
         }
     }
-    // 28 June 2011 / 22 Apr, 2019 / 25th March 2019 / 25th of March, 2019
+    // 28 June 2011 / 22 Apr, 2019 / 25th March 2019 / 25th of March, 2019 / 5. März 2019 /
+    // 5 de marzo de 2019 / 5 марта 2019
     if let Some(d) = num(i).filter(|d| d.digits <= 2) {
         let mut k = i + 1;
-        if matches!(t.get(k), Some(Tok::Word(w)) if w.eq_ignore_ascii_case("of")) {
+        if sym(k) == Some('.') && !d.ordinal {
+            k += 1;
+        }
+        if matches!(t.get(k), Some(Tok::Word(w)) if w.eq_ignore_ascii_case("of") || *w == "de") {
             k += 1;
         }
         if let Some(m) = word_month(k) {
             k += 1;
             if matches!(sym(k), Some(',' | '.')) {
+                k += 1;
+            }
+            if matches!(t.get(k), Some(Tok::Word("de" | "del"))) {
                 k += 1;
             }
             if let Some(y) = num(k).and_then(year) {
@@ -382,13 +487,20 @@ fn match_time(t: &[Tok<'_>], i: usize) -> (Option<Time>, usize) {
     while let Some(tok) = t.get(k) {
         match tok {
             Tok::Sym(',' | '-' | '–' | '—' | '|' | '•' | '·' | '@' | '/') => k += 1,
-            Tok::Word(w) if w.eq_ignore_ascii_case("at") || *w == "T" => k += 1,
+            Tok::Word(w) if w.eq_ignore_ascii_case("at") || *w == "T" || TIME_WORDS.contains(w) => k += 1,
             _ => break,
         }
     }
-    let (Some(Tok::Num(h)), Some(Tok::Sym(sep)), Some(Tok::Num(m))) = (t.get(k), t.get(k + 1), t.get(k + 2)) else {
+    // "10h15": the French hour mark stands for the colon.
+    let sep = match t.get(k + 1) {
+        Some(Tok::Sym(c)) => *c,
+        Some(Tok::Word("h")) => ':',
+        _ => return (None, i),
+    };
+    let (Some(Tok::Num(h)), Some(Tok::Num(m))) = (t.get(k), t.get(k + 2)) else {
         return (None, i);
     };
+    let sep = &sep;
     if h.digits > 2 || m.digits != 2 || !matches!(sep, ':' | '.') {
         return (None, i);
     }
@@ -428,6 +540,10 @@ fn match_time(t: &[Tok<'_>], i: usize) -> (Option<Time>, usize) {
     }
 }
 
+/// Words between a date and its time in the outlets' languages: "um 10:15", "à 10h15", "a las
+/// 10:15", "alle 10:15", "om 10:15", "в 10:15", "kl. 10:15".
+const TIME_WORDS: &[&str] = &["um", "à", "a", "las", "alle", "ore", "om", "в", "kl", "às", "le"];
+
 /// `am`, `pm`, `a.m.`, `p.m.` at `k`: (is pm, index after).
 fn meridiem_at(t: &[Tok<'_>], k: usize) -> Option<(bool, usize)> {
     match t.get(k) {
@@ -450,10 +566,140 @@ fn meridiem_at(t: &[Tok<'_>], k: usize) -> Option<(bool, usize)> {
 /// `(MSK)`.
 fn is_zone_token(t: &Tok<'_>) -> bool {
     match t {
-        Tok::Word(w) => (w.len() <= 5 && w.chars().all(|c| c.is_ascii_uppercase())) || w.eq_ignore_ascii_case("local"),
+        Tok::Word(w) => {
+            (w.len() <= 5 && w.chars().all(|c| c.is_ascii_uppercase()))
+                || w.eq_ignore_ascii_case("local")
+                || w.eq_ignore_ascii_case("uhr")
+                || matches!(*w, "h" | "ч" | "Hs" | "hs")
+                || w.chars().next().is_some_and(is_cjk_unit)
+        }
         Tok::Num(n) => n.digits <= 4,
         Tok::Sym(c) => matches!(c, '+' | '-' | ':' | '(' | ')' | '−'),
     }
+}
+
+/// Whether an "updated" or "published" label starts at token `i` (after a comma or dash).
+fn second_label_at(t: &[Tok<'_>], mut i: usize) -> bool {
+    while matches!(t.get(i), Some(Tok::Sym(',' | '-' | '–' | '—' | '/'))) {
+        i += 1;
+    }
+    let Some(Tok::Word(w)) = t.get(i) else { return false };
+    // The label's first word is enough: the rest of the line is the other date.
+    let lower = w.to_lowercase();
+    matches!(
+        lower.as_str(),
+        "updated"
+            | "modified"
+            | "mis"
+            | "aktualisiert"
+            | "actualizado"
+            | "actualizada"
+            | "atualizado"
+            | "atualizada"
+            | "aggiornato"
+            | "bijgewerkt"
+            | "uppdaterad"
+            | "uppdaterat"
+            | "aktualizacja"
+            | "обновлено"
+            | "оновлено"
+            | "수정"
+            | "更新"
+            | "published"
+            | "publié"
+            | "publicado"
+            | "veröffentlicht"
+    )
+}
+
+/// Zone abbreviations that name one offset wherever they are used. Ambiguous ones (CST, IST)
+/// are left out: a wrong offset is worse than none.
+const ZONES: &[(&str, i32)] = &[
+    ("UTC", 0),
+    ("GMT", 0),
+    ("Z", 0),
+    ("WET", 0),
+    ("BST", 60),
+    ("CET", 60),
+    ("MEZ", 60),
+    ("CEST", 120),
+    ("MESZ", 120),
+    ("EET", 120),
+    ("EEST", 180),
+    ("MSK", 180),
+    ("KST", 540),
+    ("JST", 540),
+    ("HKT", 480),
+    ("SGT", 480),
+    ("AEST", 600),
+    ("AEDT", 660),
+    ("EST", -300),
+    ("EDT", -240),
+    ("PST", -480),
+    ("PDT", -420),
+];
+
+/// The UTC offset named by the zone tokens around a time: `KST`, `(MSK)`, `GMT+9`, `UTC-05:30`,
+/// `+03:00`, `+0300`, `Z`. None when the tokens name no zone this table knows.
+fn zone_offset(t: &[Tok<'_>]) -> Option<Offset> {
+    let mut i = 0;
+    while i < t.len() {
+        let mut base = None;
+        let mut k = i;
+        if let Tok::Word(w) = t[k] {
+            base = ZONES.iter().find(|(name, _)| *name == w).map(|(_, m)| *m);
+            if base.is_some() {
+                k += 1;
+            }
+        }
+        // A numeric offset after GMT/UTC or on its own.
+        if matches!(base, None | Some(0))
+            && let Some(Tok::Sym(sign @ ('+' | '-' | '−'))) = t.get(k)
+            && let Some(Tok::Num(h)) = t.get(k + 1)
+        {
+            let (hours, mut minutes) = match h.digits {
+                1 | 2 => (h.value, 0),
+                4 => (h.value / 100, h.value % 100),
+                _ => (u32::MAX, 0),
+            };
+            if let (Some(Tok::Sym(':')), Some(Tok::Num(m))) = (t.get(k + 2), t.get(k + 3))
+                && h.digits <= 2
+                && m.digits == 2
+            {
+                minutes = m.value;
+            }
+            if hours <= 14 && minutes < 60 {
+                let total = (hours * 60 + minutes) as i32;
+                let total = if *sign == '+' { total } else { -total };
+                return Offset::from_seconds(total * 60).ok();
+            }
+        }
+        if let Some(m) = base {
+            return Offset::from_seconds(m * 60).ok();
+        }
+        i += 1;
+    }
+    None
+}
+
+/// The index after what may follow a date before its time: Russian "г." and "года", a CJK
+/// weekday in parentheses. (Words before a time are [`TIME_WORDS`]; "Uhr" after it counts as a
+/// zone word.)
+fn skip_date_tail(t: &[Tok<'_>], mut i: usize) -> usize {
+    if matches!(t.get(i), Some(Tok::Word("г" | "года"))) {
+        i += 1;
+        if matches!(t.get(i), Some(Tok::Sym('.'))) {
+            i += 1;
+        }
+    }
+    // "2019.03.05 (화) 10:15": a one-character weekday in parentheses.
+    if let (Some(Tok::Sym('(')), Some(Tok::Word(w)), Some(Tok::Sym(')'))) = (t.get(i), t.get(i + 1), t.get(i + 2))
+        && w.chars().next().is_some_and(is_cjk_unit)
+        && w.chars().count() == 1
+    {
+        i += 3;
+    }
+    i
 }
 
 /// How many tokens a short section name in front of a date's numbers takes: Yonhap's
@@ -516,17 +762,71 @@ fn strip_label(line: &str) -> (Option<Label>, &str) {
         ("updated on", Label::Updated),
         ("updated", Label::Updated),
         ("modified", Label::Updated),
+        ("publish date", Label::Published),
+        ("publish", Label::Published),
+        ("veröffentlicht", Label::Published),
+        ("publicerad", Label::Published),
+        ("publicerat", Label::Published),
+        ("opublikowano", Label::Published),
+        ("publikováno", Label::Published),
+        ("yayınlanma", Label::Published),
+        ("опубліковано", Label::Published),
+        ("diterbitkan", Label::Published),
+        ("dipublikasikan", Label::Published),
+        ("erschienen", Label::Published),
+        ("publié", Label::Published),
+        ("publie", Label::Published),
+        ("publicado", Label::Published),
+        ("publicada", Label::Published),
+        ("pubblicato", Label::Published),
+        ("gepubliceerd", Label::Published),
+        ("опубликовано", Label::Published),
+        ("기사입력", Label::Published),
+        ("입력", Label::Published),
+        ("등록", Label::Published),
+        ("発表", Label::Published),
+        ("公開", Label::Published),
+        ("配信", Label::Published),
+        ("发布时间", Label::Published),
+        ("发布", Label::Published),
+        ("發布", Label::Published),
+        ("aktualisiert", Label::Updated),
+        ("atualizado", Label::Updated),
+        ("atualizada", Label::Updated),
+        ("uppdaterad", Label::Updated),
+        ("uppdaterat", Label::Updated),
+        ("aktualizacja", Label::Updated),
+        ("aktualizováno", Label::Updated),
+        ("güncelleme", Label::Updated),
+        ("оновлено", Label::Updated),
+        ("diperbarui", Label::Updated),
+        ("mis à jour", Label::Updated),
+        ("mis a jour", Label::Updated),
+        ("actualizado", Label::Updated),
+        ("actualizada", Label::Updated),
+        ("aggiornato", Label::Updated),
+        ("bijgewerkt", Label::Updated),
+        ("обновлено", Label::Updated),
+        ("기사수정", Label::Updated),
+        ("수정", Label::Updated),
+        ("更新时间", Label::Updated),
+        ("更新", Label::Updated),
     ];
+    // The preposition between a label and its date: "Publié le", "Veröffentlicht am",
+    // "Publicado el", "Pubblicato il", "Gepubliceerd op".
+    const JOINERS: &[&str] = &["on ", "le ", "am ", "el ", "il ", "op ", "em ", "en "];
     for (word, label) in LABELS {
         if let Some(head) = line.get(..word.len())
-            && head.eq_ignore_ascii_case(word)
+            && (head.eq_ignore_ascii_case(word) || (!head.is_ascii() && head.to_lowercase() == *word))
         {
             let rest = &line[word.len()..];
-            if rest.starts_with(char::is_alphanumeric) {
+            // A CJK label runs into its date ("发布2019年…"); a Latin one is a whole word.
+            let cjk = !word.starts_with(|c: char| c.is_ascii() || ('\u{c0}'..='\u{4ff}').contains(&c));
+            if !cjk && rest.starts_with(char::is_alphanumeric) {
                 continue;
             }
-            let rest = rest.trim_start().trim_start_matches([':', '-', '–']).trim_start();
-            let rest = rest.strip_prefix("on ").unwrap_or(rest);
+            let rest = rest.trim_start().trim_start_matches([':', '-', '–', '：']).trim_start();
+            let rest = JOINERS.iter().find_map(|j| rest.strip_prefix(j)).unwrap_or(rest);
             return (Some(*label), rest);
         }
     }
@@ -553,15 +853,269 @@ pub fn month_from_name(w: &str) -> Option<u32> {
         "november",
         "december",
     ];
-    if w.len() < 3 || w.len() > 9 {
+    if w.len() < 3 || w.len() > 20 {
         return None;
     }
-    let lower = w.to_ascii_lowercase();
-    if lower == "sept" {
-        return Some(9);
+    if w.is_ascii() {
+        let lower = w.to_ascii_lowercase();
+        if lower == "sept" {
+            return Some(9);
+        }
+        if let Some(p) = MONTHS.iter().position(|m| *m == lower || (lower.len() == 3 && m.starts_with(&lower))) {
+            return Some(p as u32 + 1);
+        }
+        return FOREIGN_MONTHS.iter().find(|(name, _)| *name == lower).map(|(_, m)| *m);
     }
-    MONTHS.iter().position(|m| *m == lower || (lower.len() == 3 && m.starts_with(&lower))).map(|p| p as u32 + 1)
+    let lower = w.to_lowercase();
+    FOREIGN_MONTHS.iter().find(|(name, _)| *name == lower).map(|(_, m)| *m)
 }
+
+/// Month names and their usual abbreviations in the outlets' other languages (German, French,
+/// Spanish, Italian, Dutch, Portuguese, Swedish, Indonesian, Turkish; Russian, Ukrainian,
+/// Polish and Czech in the genitive that dates use). English three-letter prefixes are matched
+/// above.
+const FOREIGN_MONTHS: &[(&str, u32)] = &[
+    ("januar", 1),
+    ("jänner", 1),
+    ("janvier", 1),
+    ("janv", 1),
+    ("enero", 1),
+    ("ene", 1),
+    ("gennaio", 1),
+    ("gen", 1),
+    ("januari", 1),
+    ("janeiro", 1),
+    ("января", 1),
+    ("январь", 1),
+    ("янв", 1),
+    ("februar", 2),
+    ("février", 2),
+    ("fevrier", 2),
+    ("févr", 2),
+    ("fevr", 2),
+    ("febrero", 2),
+    ("febbraio", 2),
+    ("februari", 2),
+    ("fevereiro", 2),
+    ("fev", 2),
+    ("февраля", 2),
+    ("февраль", 2),
+    ("фев", 2),
+    ("märz", 3),
+    ("mär", 3),
+    ("maerz", 3),
+    ("mars", 3),
+    ("marzo", 3),
+    ("maart", 3),
+    ("mrt", 3),
+    ("março", 3),
+    ("marco", 3),
+    ("марта", 3),
+    ("март", 3),
+    ("мар", 3),
+    ("avril", 4),
+    ("avr", 4),
+    ("abril", 4),
+    ("abr", 4),
+    ("aprile", 4),
+    ("апреля", 4),
+    ("апрель", 4),
+    ("апр", 4),
+    ("mai", 5),
+    ("mayo", 5),
+    ("maggio", 5),
+    ("mag", 5),
+    ("mei", 5),
+    ("maio", 5),
+    ("мая", 5),
+    ("май", 5),
+    ("juni", 6),
+    ("juin", 6),
+    ("junio", 6),
+    ("giugno", 6),
+    ("giu", 6),
+    ("junho", 6),
+    ("июня", 6),
+    ("июнь", 6),
+    ("июн", 6),
+    ("juli", 7),
+    ("juillet", 7),
+    ("juil", 7),
+    ("julio", 7),
+    ("luglio", 7),
+    ("lug", 7),
+    ("julho", 7),
+    ("июля", 7),
+    ("июль", 7),
+    ("июл", 7),
+    ("august", 8),
+    ("août", 8),
+    ("aout", 8),
+    ("agosto", 8),
+    ("ago", 8),
+    ("augustus", 8),
+    ("августа", 8),
+    ("август", 8),
+    ("авг", 8),
+    ("september", 9),
+    ("septembre", 9),
+    ("septiembre", 9),
+    ("setiembre", 9),
+    ("settembre", 9),
+    ("set", 9),
+    ("setembro", 9),
+    ("сентября", 9),
+    ("сентябрь", 9),
+    ("сен", 9),
+    ("сент", 9),
+    ("oktober", 10),
+    ("okt", 10),
+    ("octobre", 10),
+    ("octubre", 10),
+    ("ottobre", 10),
+    ("ott", 10),
+    ("outubro", 10),
+    ("out", 10),
+    ("октября", 10),
+    ("октябрь", 10),
+    ("окт", 10),
+    ("november", 11),
+    ("novembre", 11),
+    ("noviembre", 11),
+    ("novembro", 11),
+    ("ноября", 11),
+    ("ноябрь", 11),
+    ("ноя", 11),
+    ("dezember", 12),
+    ("dez", 12),
+    ("décembre", 12),
+    ("decembre", 12),
+    ("déc", 12),
+    ("diciembre", 12),
+    ("dic", 12),
+    ("dicembre", 12),
+    ("december", 12),
+    ("dezembro", 12),
+    ("декабря", 12),
+    ("декабрь", 12),
+    ("дек", 12),
+    // Swedish, Indonesian (beyond the forms above).
+    ("maj", 5),
+    ("augusti", 8),
+    ("maret", 3),
+    ("agustus", 8),
+    ("desember", 12),
+    // Polish (genitive).
+    ("stycznia", 1),
+    ("lutego", 2),
+    ("marca", 3),
+    ("kwietnia", 4),
+    ("maja", 5),
+    ("czerwca", 6),
+    ("lipca", 7),
+    ("sierpnia", 8),
+    ("września", 9),
+    ("października", 10),
+    ("listopada", 11),
+    ("grudnia", 12),
+    // Czech (genitive).
+    ("ledna", 1),
+    ("února", 2),
+    ("března", 3),
+    ("dubna", 4),
+    ("května", 5),
+    ("června", 6),
+    ("července", 7),
+    ("srpna", 8),
+    ("září", 9),
+    ("října", 10),
+    ("listopadu", 11),
+    ("prosince", 12),
+    // Turkish.
+    ("ocak", 1),
+    ("şubat", 2),
+    ("mart", 3),
+    ("nisan", 4),
+    ("mayıs", 5),
+    ("haziran", 6),
+    ("temmuz", 7),
+    ("ağustos", 8),
+    ("eylül", 9),
+    ("ekim", 10),
+    ("kasım", 11),
+    ("aralık", 12),
+    // Ukrainian (genitive).
+    ("січня", 1),
+    ("лютого", 2),
+    ("березня", 3),
+    ("квітня", 4),
+    ("травня", 5),
+    ("червня", 6),
+    ("липня", 7),
+    ("серпня", 8),
+    ("вересня", 9),
+    ("жовтня", 10),
+    ("листопада", 11),
+    ("грудня", 12),
+];
+
+/// Weekday names in the outlets' other languages (full words only: two-letter abbreviations
+/// are too often other words).
+const FOREIGN_WEEKDAYS: &[(&str, Weekday)] = &[
+    ("montag", Weekday::Monday),
+    ("lundi", Weekday::Monday),
+    ("lunes", Weekday::Monday),
+    ("lunedì", Weekday::Monday),
+    ("lunedi", Weekday::Monday),
+    ("maandag", Weekday::Monday),
+    ("понедельник", Weekday::Monday),
+    ("dienstag", Weekday::Tuesday),
+    ("mardi", Weekday::Tuesday),
+    ("martes", Weekday::Tuesday),
+    ("martedì", Weekday::Tuesday),
+    ("martedi", Weekday::Tuesday),
+    ("dinsdag", Weekday::Tuesday),
+    ("вторник", Weekday::Tuesday),
+    ("mittwoch", Weekday::Wednesday),
+    ("mercredi", Weekday::Wednesday),
+    ("miércoles", Weekday::Wednesday),
+    ("miercoles", Weekday::Wednesday),
+    ("mercoledì", Weekday::Wednesday),
+    ("mercoledi", Weekday::Wednesday),
+    ("woensdag", Weekday::Wednesday),
+    ("среда", Weekday::Wednesday),
+    ("среду", Weekday::Wednesday),
+    ("donnerstag", Weekday::Thursday),
+    ("jeudi", Weekday::Thursday),
+    ("jueves", Weekday::Thursday),
+    ("giovedì", Weekday::Thursday),
+    ("giovedi", Weekday::Thursday),
+    ("donderdag", Weekday::Thursday),
+    ("четверг", Weekday::Thursday),
+    ("freitag", Weekday::Friday),
+    ("vendredi", Weekday::Friday),
+    ("viernes", Weekday::Friday),
+    ("venerdì", Weekday::Friday),
+    ("venerdi", Weekday::Friday),
+    ("vrijdag", Weekday::Friday),
+    ("пятница", Weekday::Friday),
+    ("пятницу", Weekday::Friday),
+    ("samstag", Weekday::Saturday),
+    ("sonnabend", Weekday::Saturday),
+    ("samedi", Weekday::Saturday),
+    ("sábado", Weekday::Saturday),
+    ("sabado", Weekday::Saturday),
+    ("sabato", Weekday::Saturday),
+    ("zaterdag", Weekday::Saturday),
+    ("суббота", Weekday::Saturday),
+    ("субботу", Weekday::Saturday),
+    ("sonntag", Weekday::Sunday),
+    ("dimanche", Weekday::Sunday),
+    ("domingo", Weekday::Sunday),
+    ("domenica", Weekday::Sunday),
+    ("zondag", Weekday::Sunday),
+    ("воскресенье", Weekday::Sunday),
+];
 
 fn weekday_from_name(w: &str) -> Option<Weekday> {
     use Weekday::*;
@@ -577,7 +1131,14 @@ fn weekday_from_name(w: &str) -> Option<Weekday> {
     if w.len() < 3 {
         return None;
     }
+    if !w.is_ascii() || w.len() > 9 {
+        let lower = w.to_lowercase();
+        return FOREIGN_WEEKDAYS.iter().find(|(name, _)| *name == lower).map(|(_, d)| *d);
+    }
     let lower = w.to_ascii_lowercase();
+    if let Some((_, d)) = FOREIGN_WEEKDAYS.iter().find(|(name, _)| *name == lower) {
+        return Some(*d);
+    }
     DAYS.iter()
         .find(|(name, _)| {
             *name == lower
@@ -705,11 +1266,85 @@ mod tests {
     }
 
     #[test]
+    fn dates_in_the_outlets_languages() {
+        assert_eq!(line("5. März 2019").as_deref(), Some("2019-03-05"));
+        assert_eq!(line("05.03.2019").as_deref(), Some("2019-03-05"));
+        assert_eq!(line("5 mars 2019").as_deref(), Some("2019-03-05"));
+        assert_eq!(line("5 de marzo de 2019").as_deref(), Some("2019-03-05"));
+        assert_eq!(line("5 marzo 2019").as_deref(), Some("2019-03-05"));
+        assert_eq!(line("5 maart 2019").as_deref(), Some("2019-03-05"));
+        assert_eq!(line("5 марта 2019").as_deref(), Some("2019-03-05"));
+        assert_eq!(line("5 марта 2019 г., 10:15").as_deref(), Some("2019-03-05T10:15"));
+        assert_eq!(line("2019년 3월 5일").as_deref(), Some("2019-03-05"));
+        assert_eq!(line("2019年3月5日").as_deref(), Some("2019-03-05"));
+        assert_eq!(line("2019年03月05日 10:15").as_deref(), Some("2019-03-05T10:15"));
+        assert_eq!(line("2019/03/05").as_deref(), Some("2019-03-05"));
+        assert_eq!(line("5 de março de 2019").as_deref(), Some("2019-03-05"));
+        assert_eq!(line("5 marca 2019").as_deref(), Some("2019-03-05"));
+        assert_eq!(line("5 березня 2019").as_deref(), Some("2019-03-05"));
+        assert_eq!(line("5 Mart 2019").as_deref(), Some("2019-03-05"));
+        assert_eq!(line("5 maj 2019").as_deref(), Some("2019-05-05"));
+        // A second, labelled date after the first.
+        assert_eq!(line("publié le 05/03/2019 à 21:00, mis à jour à 22:00").as_deref(), Some("2019-03-05T21:00"));
+        assert_eq!(line("05/03/2019 15h30 Atualizado 2019-03-05T18:30").as_deref(), Some("2019-03-05T15:30"));
+        assert_eq!(line("5.3.2019 17:43 Uppdaterad 5.3.2019 17:43").as_deref(), Some("2019-03-05T17:43"));
+    }
+
+    #[test]
+    fn labels_and_weekdays_in_the_outlets_languages() {
+        let labelled = |s: &str| parse_line(s, DayMonthOrder::DayFirst).map(|d| (d.published.to_string(), d.label));
+        let p = |s: &str| Some((s.to_string(), Some(Label::Published)));
+        let u = |s: &str| Some((s.to_string(), Some(Label::Updated)));
+        assert_eq!(labelled("Veröffentlicht am 5. März 2019, 10:15 Uhr"), p("2019-03-05T10:15"));
+        assert_eq!(labelled("Aktualisiert am 06.03.2019"), u("2019-03-06"));
+        assert_eq!(labelled("Publié le 5 mars 2019 à 10h15"), p("2019-03-05T10:15"));
+        assert_eq!(labelled("Mis à jour le 6 mars 2019"), u("2019-03-06"));
+        assert_eq!(labelled("Publicado el 5 de marzo de 2019"), p("2019-03-05"));
+        assert_eq!(labelled("Actualizado: 6 de marzo de 2019"), u("2019-03-06"));
+        assert_eq!(labelled("Pubblicato il 5 marzo 2019"), p("2019-03-05"));
+        assert_eq!(labelled("Gepubliceerd op 5 maart 2019"), p("2019-03-05"));
+        assert_eq!(labelled("Опубликовано 5 марта 2019, 10:15"), p("2019-03-05T10:15"));
+        assert_eq!(labelled("입력 2019.03.05 10:15"), p("2019-03-05T10:15"));
+        assert_eq!(labelled("수정 2019-03-06 09:00"), u("2019-03-06T09:00"));
+        assert_eq!(labelled("発表 2019年3月5日"), p("2019-03-05"));
+        assert_eq!(labelled("更新 2019年3月6日"), u("2019-03-06"));
+        assert_eq!(labelled("发布时间：2019年3月5日 10:15"), p("2019-03-05T10:15"));
+        assert_eq!(line("Dienstag, 5. März 2019").as_deref(), Some("2019-03-05"));
+        assert_eq!(line("mardi 5 mars 2019").as_deref(), Some("2019-03-05"));
+        assert_eq!(line("martes, 5 de marzo de 2019").as_deref(), Some("2019-03-05"));
+        assert_eq!(line("вторник, 5 марта 2019").as_deref(), Some("2019-03-05"));
+        assert_eq!(line("2019.03.05 (화) 10:15").as_deref(), Some("2019-03-05T10:15"));
+        assert_eq!(line("Montag, 5. März 2019"), None, "the 5th was a Tuesday");
+        assert_eq!(line("Die Regierung traf sich am 5. März 2019"), None, "a sentence");
+    }
+
+    #[test]
+    fn zones_become_offsets_and_leave_the_local_time_alone() {
+        let off = |s: &str| parse_line(s, DayMonthOrder::DayFirst).and_then(|d| d.published.offset_text());
+        assert_eq!(off("2019-04-23T10:15:00+03:00").as_deref(), Some("+03:00"));
+        assert_eq!(off("2019-04-23T10:15:00Z").as_deref(), Some("+00:00"));
+        assert_eq!(off("4:17 PM GMT+9, September 13, 2023").as_deref(), Some("+09:00"));
+        assert_eq!(off("June 28, 2011 12:05 a.m. KST").as_deref(), Some("+09:00"));
+        assert_eq!(off("Tue 12 Sep 2023 03.15 BST").as_deref(), Some("+01:00"));
+        assert_eq!(off("Jun. 28, 2011 20:32 (MSK)").as_deref(), Some("+03:00"));
+        assert_eq!(off("June 28, 2011 8:30 pm EST").as_deref(), Some("-05:00"));
+        assert_eq!(off("28 June 2011 | 20:32 UTC-05:30").as_deref(), Some("-05:30"));
+        assert_eq!(off("June 28, 2011 8:30 pm CST"), None, "China or the US: not guessed");
+        assert_eq!(off("June 28, 2011 KST"), None, "no time, no offset");
+        assert_eq!(off("June 28, 2011 - 20:32"), None);
+        let p = parse_line("2019-04-23T10:15:00+03:00", DayMonthOrder::DayFirst).unwrap().published;
+        assert_eq!((p.to_string(), p.human()), ("2019-04-23T10:15".to_string(), "2019-04-23 10:15".to_string()));
+        assert_eq!(p, Published::parse_iso("2019-04-23T10:15").unwrap(), "equal by local time");
+        assert_eq!(Published::parse_iso("2019-04-23T10:15:00+03:00").unwrap().offset_text().as_deref(), Some("+03:00"));
+        assert_eq!(Published::parse_iso("2019-04-23T10:15").unwrap().offset, None);
+    }
+
+    #[test]
     fn iso_round_trip() {
         let p = Published::parse_iso("2011-06-28T20:32").unwrap();
         assert_eq!(p.to_string(), "2011-06-28T20:32");
         assert_eq!(Published::parse_iso("2011-06-29").unwrap().to_string(), "2011-06-29");
         assert_eq!(Published::parse_iso("June 29, 2011"), None);
-        assert!(Published { date: date(2011, 6, 28), time: None } < Published::parse_iso("2011-06-28T00:00").unwrap());
+        assert!(Published::day(date(2011, 6, 28)) < Published::parse_iso("2011-06-28T00:00").unwrap());
     }
 }

@@ -152,15 +152,17 @@ impl Outlets {
     }
 
     /// Outlet by domain or host name: `www.rt.com` and `edition.cnn.com` match `rt.com` and
-    /// `cnn.com`.
+    /// `cnn.com`. The search stops at the host's [`site_domain`]: `jane.blogspot.com` is not
+    /// whatever `blogspot.com` may be.
     pub fn find_domain(&self, host: &str) -> Option<OutletId> {
         let mut host = normalize_domain(host);
+        let site = site_domain(&host);
         loop {
             if let Some(id) = self.by_domain.get(&host) {
                 return Some(*id);
             }
             match host.split_once('.') {
-                Some((_, rest)) if rest.contains('.') => host = rest.to_string(),
+                Some((_, rest)) if rest.contains('.') && host != site => host = rest.to_string(),
                 _ => return None,
             }
         }
@@ -190,7 +192,7 @@ impl Outlets {
         if let Some(id) = self.find_domain(host) {
             return Ok(id);
         }
-        let domain = normalize_domain(host);
+        let domain = site_domain(host);
         self.add(Outlet {
             name: domain.clone(),
             domains: vec![domain],
@@ -205,6 +207,42 @@ impl Outlets {
 pub fn normalize_domain(host: &str) -> String {
     let h = host.trim().trim_end_matches('.').to_ascii_lowercase();
     h.strip_prefix("www.").map(str::to_string).unwrap_or(h)
+}
+
+/// Blog and newsletter hosts whose subdomains are separate sites, which the Public Suffix List
+/// does not list (it lists `blogspot.com`, `github.io` and the like itself).
+const HOSTING: &[&str] = &[
+    "wordpress.com",
+    "substack.com",
+    "medium.com",
+    "tumblr.com",
+    "livejournal.com",
+    "typepad.com",
+    "over-blog.com",
+    "wixsite.com",
+    "weebly.com",
+    "ghost.io",
+];
+
+/// The site a host belongs to: its registrable domain by the Public Suffix List
+/// (`world.example.co.kr` → `example.co.kr`), or, on a blog host, the blog's own subdomain
+/// (`jane.substack.com`, `jane.blogspot.com`). Lower-cased, without `www.`.
+pub fn site_domain(host: &str) -> String {
+    let h = normalize_domain(host);
+    let Some(reg) = psl::domain_str(&h) else { return h };
+    if h.len() > reg.len() + 1 && HOSTING.contains(&reg) {
+        let sub = &h[..h.len() - reg.len() - 1];
+        let label = sub.rsplit('.').next().unwrap_or(sub);
+        return format!("{label}.{reg}");
+    }
+    reg.to_string()
+}
+
+/// True when the site is one site on a host's domain (`jane.substack.com`, `jane.blogspot.com`,
+/// whose suffix is in the Public Suffix List's private section), so a masthead may name it.
+pub fn is_hosted_site(site: &str) -> bool {
+    HOSTING.iter().any(|h| site.len() > h.len() && site.ends_with(h) && site[..site.len() - h.len()].ends_with('.'))
+        || psl::suffix(site.as_bytes()).and_then(|s| s.typ()) == Some(psl::Type::Private)
 }
 
 /// The host part of an `http(s)://` URL.
@@ -271,6 +309,25 @@ mod tests {
         let id = t.find("wicnews.com").unwrap();
         assert_eq!(t.find("WIC"), Some(id));
         assert_eq!(t.name(id), "WIC News");
+    }
+
+    #[test]
+    fn sites_by_the_public_suffix_list() {
+        assert_eq!(site_domain("world.example.co.kr"), "example.co.kr");
+        assert_eq!(site_domain("WWW.Example.com"), "example.com");
+        assert_eq!(site_domain("jane.substack.com"), "jane.substack.com");
+        assert_eq!(site_domain("news.jane.wordpress.com"), "jane.wordpress.com");
+        assert_eq!(site_domain("jane.blogspot.com"), "jane.blogspot.com");
+        assert_eq!(site_domain("localhost"), "localhost");
+        assert!(is_hosted_site("jane.substack.com"));
+        assert!(is_hosted_site("jane.blogspot.com"));
+        assert!(!is_hosted_site("example.co.kr"));
+        assert!(!is_hosted_site("example.com"));
+        let mut t = Outlets::builtin();
+        let id = t.intern_domain("world.example.co.kr").unwrap();
+        assert_eq!(t.name(id), "example.co.kr");
+        assert_eq!(t.find_domain("edition.cnn.com").map(|id| t.name(id)), Some("CNN"));
+        assert_eq!(t.find_domain("jane.blogspot.com"), None);
     }
 
     #[test]

@@ -8,7 +8,7 @@ use regex::Regex;
 use serde::Deserialize;
 
 use super::{byline, markdown};
-use crate::corpus::article::Rule;
+use crate::corpus::article::{Author, Rule};
 use crate::corpus::dates::{self, DateLine, DayMonthOrder};
 use crate::corpus::outlets::{OutletId, Outlets};
 use crate::corpus::text::squash_spaces;
@@ -39,7 +39,10 @@ pub enum Kind {
         publisher: Option<TrailerName>,
         agency: Option<OutletId>,
     },
-    /// A photo caption (credit markers such as "via REUTERS" or a bold credit).
+    /// End credits that name authors: "(Reporting by A and B; Writing by C; Editing by D)".
+    /// They stay in the body.
+    Credits(Vec<Author>),
+    /// A photo caption (credit markers such as "via REUTERS", a bold credit, image markup).
     Caption,
     /// A markdown heading (`# …`); its text is the line's text.
     Heading,
@@ -161,7 +164,9 @@ pub fn classify(raw: &str, outlets: &Outlets, order: DayMonthOrder) -> (String, 
     if let Some(text) = markdown::heading(trimmed) {
         return (squash_spaces(&markdown::strip_inline(text)).into_owned(), Kind::Heading);
     }
-    let bold_credit = markdown::ends_with_bold_credit(trimmed);
+    // "![A minister at the harbour](https://…/photo.jpg)": a photo and its caption.
+    let image = trimmed.contains("![");
+    let bold_credit = image || markdown::ends_with_bold_credit(trimmed);
     let stripped = trimmed.strip_prefix("> ").unwrap_or(trimmed);
     let text = squash_spaces(&markdown::strip_inline(stripped)).into_owned();
     let core = text.trim_start_matches(['•', '·', '*', '-', '–', '—', '|', '>', ' ']).trim_end_matches(['|', ' ']);
@@ -201,6 +206,24 @@ fn classify_text(core: &str, bold_credit: bool, outlets: &Outlets, order: DayMon
     if let Some(b) = byline::parse(core, outlets) {
         return Kind::Byline(b);
     }
+    if core.len() <= 40
+        && let Some(b) = byline::desk_line(core, outlets)
+    {
+        return Kind::Byline(b);
+    }
+    if core.len() <= 400
+        && memchr::memmem::find(core.as_bytes(), b"by ").is_some()
+        && let Some(a) = byline::credits(core)
+    {
+        return Kind::Credits(a);
+    }
+    if short && is_breadcrumb(core) {
+        return Kind::Furniture(Rule::Breadcrumb);
+    }
+    if short && is_email(core) {
+        // A reporter's address under the byline.
+        return Kind::Furniture(Rule::Byline);
+    }
     if core.ends_with(':') && short && URL_LABEL.is_match(core) {
         return Kind::UrlLabel;
     }
@@ -234,7 +257,7 @@ fn classify_text(core: &str, bold_credit: bool, outlets: &Outlets, order: DayMon
 }
 
 /// Separators between an outlet's name and what the page puts beside it.
-const NAME_SEPARATORS: [&str; 4] = [" - ", " – ", " — ", " | "];
+pub const NAME_SEPARATORS: [&str; 4] = [" - ", " – ", " — ", " | "];
 
 /// "The Guardian - Back to home", "Reuters | World": a known outlet's name, a separator and a
 /// few words of navigation. A longer tail would be a headline that starts with a name.
@@ -255,8 +278,23 @@ fn masthead_with_tagline(core: &str, outlets: &Outlets) -> Option<OutletId> {
 pub fn outlet_suffix(title: &str, outlets: &Outlets) -> Option<(String, OutletId)> {
     NAME_SEPARATORS.iter().find_map(|sep| {
         let (head, name) = title.rsplit_once(sep)?;
-        let id = outlets.find_name(name)?;
+        // "Outlet Name (Long Form)": either part may be the name the table knows.
+        let id = outlets.find_name(name).or_else(|| {
+            let (short, long) = name.trim_end().strip_suffix(')')?.rsplit_once('(')?;
+            outlets.find_name(short).or_else(|| outlets.find_name(long))
+        })?;
         (head.split_whitespace().count() >= 3).then(|| (head.trim_end().to_string(), id))
+    })
+}
+
+/// A title's last part after a separator, when it is short enough to be a site's name:
+/// "Headline - Example Post (Long Form)" → ("Headline", "Example Post (Long Form)").
+pub fn split_suffix(title: &str) -> Option<(String, String)> {
+    NAME_SEPARATORS.iter().find_map(|sep| {
+        let (head, name) = title.rsplit_once(sep)?;
+        let name = name.trim();
+        let ok = head.split_whitespace().count() >= 3 && (1..=6).contains(&name.split_whitespace().count());
+        ok.then(|| (head.trim_end().to_string(), name.to_string()))
     })
 }
 
@@ -282,6 +320,35 @@ fn trailer(core: &str, outlets: &Outlets) -> Option<Kind> {
         });
     }
     Some(Kind::Trailer { publisher, agency })
+}
+
+/// "Home > World > Asia", "News » Politics", "Home / World / Asia": a breadcrumb trail of two
+/// or more short section names.
+fn is_breadcrumb(core: &str) -> bool {
+    if !core.bytes().any(|b| matches!(b, b'>' | b'/' | 0xC2 | 0xE2)) {
+        return false;
+    }
+    [" > ", " » ", " › ", " / "].iter().any(|sep| {
+        let parts: Vec<&str> = core.split(sep).collect();
+        parts.len() >= 3
+            && parts.len() <= 8
+            && parts.iter().all(|p| {
+                let p = p.trim();
+                let words = p.split_whitespace().count();
+                (1..=4).contains(&words)
+                    && !p.ends_with('.')
+                    && p.starts_with(|c: char| c.is_uppercase() || c.is_numeric())
+            })
+    })
+}
+
+/// A line that is only an e-mail address.
+fn is_email(core: &str) -> bool {
+    let Some((user, domain)) = core.split_once('@') else { return false };
+    !user.is_empty()
+        && !core.contains(char::is_whitespace)
+        && domain.contains('.')
+        && domain.split('.').all(|l| !l.is_empty() && l.chars().all(|c| c.is_alphanumeric() || c == '-'))
 }
 
 /// A short all-capitals line inside a body ("RUSSIAN PRESTIGE"): a subheading.
@@ -405,6 +472,31 @@ mod tests {
         );
         assert_eq!(outlet_suffix("Kim meets Putin – North Korean state media", &t), None);
         assert_eq!(outlet_suffix("Summit - RT", &t), None, "too little headline left to be one");
+    }
+
+    #[test]
+    fn page_furniture_shapes_above_headlines() {
+        assert_eq!(kind("Home > World > Asia"), Kind::Furniture(Rule::Breadcrumb));
+        assert_eq!(kind("News » Politics » Harbours"), Kind::Furniture(Rule::Breadcrumb));
+        assert_eq!(kind("Home / World / Asia"), Kind::Furniture(Rule::Breadcrumb));
+        assert_eq!(kind("Prices rose 5 > 4 and fell / rose"), Kind::Text);
+        assert_eq!(kind("![A minister at the made-up harbour](https://img.example.com/a.jpg)"), Kind::Caption);
+        assert_eq!(kind("This video is not available in your country"), Kind::Furniture(Rule::Banner));
+        assert_eq!(kind("Your browser does not support the video tag."), Kind::Furniture(Rule::Banner));
+        assert_eq!(kind("Please consider supporting our journalism today"), Kind::Furniture(Rule::Banner));
+        assert_eq!(kind("Sign up to our morning newsletter"), Kind::Furniture(Rule::Banner));
+        assert_eq!(kind("jane.doe@example.com"), Kind::Furniture(Rule::Byline));
+        assert_eq!(kind("More stories"), Kind::Furniture(Rule::Banner));
+    }
+
+    #[test]
+    fn credits_and_desk_lines() {
+        assert_eq!(
+            kind("(Reporting by Jane Doe; Writing by Ann Poe; Editing by Max Moe)"),
+            Kind::Credits(vec![Author::new("Jane Doe"), Author::new("Ann Poe")])
+        );
+        let t = Outlets::builtin();
+        assert_eq!(kind("Reuters Staff"), Kind::Byline(byline::Byline { authors: vec![], outlet: t.find("Reuters") }));
     }
 
     #[test]

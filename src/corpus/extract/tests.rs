@@ -184,13 +184,26 @@ fn seed_004_rt() {
 }
 
 #[test]
-fn a_dateline_alone_names_the_agency_as_outlet() {
+fn a_dateline_names_the_agency_never_the_outlet() {
     let t = Outlets::builtin();
-    let page = "Kim and Putin meet in Vladivostok\n\nVLADIVOSTOK, Russia (Reuters) - Kim met Putin on Thursday.\n\nMore text here.";
-    let e = extract(page, &t);
+    for page in [
+        "Ministers meet in a made-up harbour town\n\nPORTVILLE (Reuters) – The ministers met on Thursday.\n\nMore.",
+        "Ministers meet in a made-up harbour town\n\nPORTVILLE, March 5 (Xinhua) -- The ministers met.\n\nMore.",
+        "Ministers meet in a made-up harbour town\n\nPORTVILLE (AP) — The ministers met on Thursday.\n\nMore.",
+    ] {
+        let e = extract(page, &t);
+        let sm = summary(&e, &t);
+        assert_eq!(sm.outlet, None, "{page}");
+        assert!(sm.agency.is_some(), "{page}");
+        assert_eq!(e.agency.unwrap().evidence.rule, Rule::Dateline);
+    }
+    // A host site named on the page is the outlet.
+    let e = extract(
+        "Ministers meet in a made-up harbour town\n\nPORTVILLE (Reuters) – The ministers met.\n\nSource: https://news.example-post.co.uk/world/1",
+        &t,
+    );
     let sm = summary(&e, &t);
-    assert_eq!((sm.outlet, sm.agency), (s("Reuters"), s("Reuters")));
-    assert_eq!(e.outlet.unwrap().evidence.rule, Rule::Dateline);
+    assert_eq!((sm.outlet, sm.agency), (s("example-post.co.uk"), s("Reuters")));
 }
 
 #[test]
@@ -356,7 +369,8 @@ fn web_page_shapes_ap_time_before_the_date() {
             outlet: s("Associated Press"),
             agency: s("Associated Press"),
             published: s("2023-09-13T16:17"),
-            authors: vec!["HYUNG-JIN KIM".into(), "JIM HEINTZ".into()],
+            // Names in capitals are title-cased (docs/corpus-format.md).
+            authors: vec!["Hyung-Jin Kim".into(), "Jim Heintz".into()],
             url: None,
         }
     );
@@ -399,11 +413,12 @@ fn web_page_shapes_guardian_header_date_is_not_the_publication_date() {
             outlet: s("The Guardian"),
             agency: None,
             published: s("2023-09-12T03:15"),
-            authors: vec![],
+            // "Justin McCurry in Tokyo": a bare name line beside the date line.
+            authors: vec!["Justin McCurry".into()],
             url: s("https://www.theguardian.com/world/2023/sep/12/kim-jong-un-train-russia-putin"),
         }
     );
-    assert_eq!(rules(&e), [Some(Rule::Masthead), None, Some(Rule::DateBelowHeadline), None]);
+    assert_eq!(rules(&e), [Some(Rule::Masthead), None, Some(Rule::DateBelowHeadline), Some(Rule::Byline)]);
     assert_eq!(e.title.evidence.line, 5, "not the masthead, not \"Support the Guardian\"");
     let header = e.other_dates.iter().find(|d| d.line == 3).expect("the header date is reported");
     assert_eq!(header.published.to_string(), "2026-11-22");
@@ -432,21 +447,19 @@ fn web_page_shapes_agency_in_the_byline() {
         summary(&e, &t),
         Summary {
             title: "Kim, Putin discuss military cooperation at cosmodrome".into(),
-            outlet: s("Reuters"),
+            outlet: None,
             agency: s("Reuters"),
             published: s("2023-09-13"),
             authors: vec!["Guy Faulconbridge".into()],
             url: None,
         }
     );
-    // The dateline is found first; the byline's agency agrees with it.
-    assert_eq!(
-        rules(&e),
-        [Some(Rule::Dateline), Some(Rule::Dateline), Some(Rule::DateBelowHeadline), Some(Rule::Byline)]
-    );
-    // Without the dateline, the byline alone names the agency, and so the outlet.
+    // The dateline is found first; the byline's agency agrees with it. Neither names the page's
+    // publisher.
+    assert_eq!(rules(&e), [None, Some(Rule::Dateline), Some(Rule::DateBelowHeadline), Some(Rule::Byline)]);
+    // Without the dateline, the byline alone names the agency, and still no outlet.
     let e = extract("Kim, Putin discuss cooperation\n\nBy Guy Faulconbridge, Reuters\n\nPutin hosted Kim.", &t);
-    assert_eq!(rules(&e)[..2], [Some(Rule::BylineAffiliation), Some(Rule::BylineAffiliation)]);
+    assert_eq!(rules(&e)[..2], [None, Some(Rule::BylineAffiliation)]);
     assert_eq!(summary(&e, &t).agency, s("Reuters"));
     // On a publisher's page, the byline's agency is the agency and the publisher the outlet.
     let e = extract(
@@ -468,7 +481,8 @@ fn yonhap_tags_and_section_dates() {
         summary(&e, &t),
         Summary {
             title: "N. Korean leader Kim arrives in Russia for summit with Putin".into(),
-            outlet: s("Yonhap"),
+            // The page names no host site: "(Yonhap)" is the agency's dateline.
+            outlet: None,
             agency: s("Yonhap"),
             published: s("2019-04-24T18:05"),
             authors: vec![],
@@ -480,4 +494,192 @@ fn yonhap_tags_and_section_dates() {
     assert_eq!(strip_wire_tag("(URGENT) Kim arrives in Russia"), Some("Kim arrives in Russia"));
     assert_eq!(strip_wire_tag("(Yonhap Interview) Kim's aide speaks"), None, "not a tag in capitals");
     assert_eq!(strip_wire_tag("(AP) Kim"), None, "too little left to be a headline");
+}
+
+fn published(page: &str) -> (Option<String>, Option<Rule>) {
+    let e = extract(page, &Outlets::builtin());
+    (e.published.as_ref().map(|p| p.value.to_string()), e.published.map(|p| p.evidence.rule))
+}
+
+#[test]
+fn a_list_of_other_stories_does_not_date_the_article() {
+    let page = "5 March 2019\n\nMinisters agree on a made-up harbour treaty\n\nThe ministers met on Tuesday.\n\n\
+        They signed.\n\nRelated\n\nAnother made-up story about ports\n\n1 March 2019\n\nA third story\n\n28 February 2019\n";
+    assert_eq!(published(page), (s("2019-03-05"), Some(Rule::DateAboveHeadline)));
+    // Several dated items in the tail are a list even without a heading.
+    let page = "Ministers agree on a made-up harbour treaty\n\nThe ministers met on Tuesday.\n\n\
+        Another made-up story about ports\n\n1 March 2019\n\nA third story\n\n28 February 2019\n";
+    assert_eq!(published(page), (None, None));
+    // The same date printed twice is still one date.
+    let page = "Ministers agree on a made-up harbour treaty\n\nby Jane Doe 5 Mar\n\n5 March 2019\n5 March 2019\n\nThe ministers met.";
+    assert_eq!(published(page), (s("2019-03-05"), Some(Rule::DateBelowHeadline)));
+    // One date line at the end of the story is the story's.
+    let page = "Ministers agree on a made-up harbour treaty\n\nThe ministers met on Tuesday.\n\n5 March 2019\n";
+    assert_eq!(published(page), (s("2019-03-05"), Some(Rule::DateBelowHeadline)));
+}
+
+#[test]
+fn undecided_dates_are_unknown_not_guessed() {
+    // Only a copyright year.
+    let e = extract(
+        "Ministers agree on a made-up harbour treaty\n\nThe ministers met.\n\n© 2019 Example Post",
+        &Outlets::builtin(),
+    );
+    assert_eq!(e.published, None);
+    assert!(e.notes.iter().any(|n| n.message == NO_DATE));
+    // Only a page header's "today": a weekday and no time.
+    let page = "Tuesday, 5 March 2019\n\nMinisters agree on a made-up harbour treaty\n\nThe ministers met.";
+    assert_eq!(published(page), (None, None));
+    // A date the story talks about is not its publication date.
+    let page = "Ministers agree on a made-up harbour treaty\n\nThe ministers met.\n\nThe treaty of 1 May 2015 ended.";
+    assert_eq!(published(page), (None, None));
+    // A dateline at the start of the first paragraph is.
+    let page = "Ministers agree on a made-up harbour treaty\n\nPORTVILLE, March 5, 2019 — The ministers met.";
+    assert_eq!(published(page), (s("2019-03-05"), Some(Rule::ProseDate)));
+    let page = "Ministers agree on a made-up harbour treaty\n\nExample Health News\n\nMarch 5, 2019 -- The ministers met in the made-up town of Portville.";
+    assert_eq!(published(page), (s("2019-03-05"), Some(Rule::ProseDate)));
+    // A short metadata line with a date among other words.
+    let page = "Ministers agree on a made-up harbour treaty\n\nNachricht vom 05.03.2019\n\nThe ministers met.";
+    assert_eq!(published(page), (s("2019-03-05"), Some(Rule::ProseDate)));
+}
+
+fn title_of(page: &str) -> String {
+    extract(page, &Outlets::builtin()).title.value
+}
+
+#[test]
+fn furniture_above_the_headline_is_not_the_title() {
+    let h = "Ministers agree on a made-up harbour treaty";
+    let story = "\n\nBy Jane Doe\n\nThe ministers met on Tuesday in the made-up town of Portville.\n";
+    // A site's name and tagline.
+    assert_eq!(title_of(&format!("Example Post\nIndependent news for the harbour towns since 1901\n\n{h}{story}")), h);
+    // A numbered "most popular" list.
+    assert_eq!(
+        title_of(&format!(
+            "Most popular\n1. Another made-up story about ports\n2. A third made-up story here\n\n{h}{story}"
+        )),
+        h
+    );
+    // A geo-block notice, a breadcrumb trail, a donation banner, a photo with its caption.
+    let page = format!(
+        "Home > World > Asia\nThis video is not available in your country\nPlease consider supporting our journalism today\n\
+         ![Ministers at the made-up harbour on Tuesday](https://img.example.com/a.jpg)\n\n{h}{story}"
+    );
+    assert_eq!(title_of(&page), h);
+    let e = extract(&page, &Outlets::builtin());
+    assert!(e.removed.contains(&Removed { line: 1, rule: Rule::Breadcrumb }), "{:?}", e.removed);
+    // A timestamp header and a section label.
+    assert_eq!(title_of(&format!("Updated 10:32 GMT, 5 March 2019\nWorld\n\n{h}{story}")), h);
+}
+
+#[test]
+fn headline_date_and_byline_on_one_line() {
+    let t = Outlets::builtin();
+    let e =
+        extract("Ministers agree on a made-up harbour treaty | 5 March 2019 | By Jane Doe\n\nThe ministers met.", &t);
+    let sm = summary(&e, &t);
+    assert_eq!(
+        (sm.title.as_str(), sm.published, sm.authors),
+        ("Ministers agree on a made-up harbour treaty", s("2019-03-05"), vec!["Jane Doe".to_string()])
+    );
+    let e = extract("Ministers agree on a made-up harbour treaty March 5, 2019 Jane Doe\n\nThe ministers met.", &t);
+    assert_eq!(summary(&e, &t).authors, vec!["Jane Doe".to_string()]);
+    assert_eq!(summary(&e, &t).title, "Ministers agree on a made-up harbour treaty");
+    // A date that is part of the headline stays.
+    assert_eq!(
+        title_of("Harbour vote set for March 5, 2019\n\nThe ministers met."),
+        "Harbour vote set for March 5, 2019"
+    );
+}
+
+#[test]
+fn title_suffixes_name_the_site() {
+    let t = Outlets::builtin();
+    // A known outlet with its long form in parentheses.
+    let e = extract("Ministers agree on a made-up harbour treaty - RT (Russia Today)\n\nThe ministers met.", &t);
+    let sm = summary(&e, &t);
+    assert_eq!((sm.title.as_str(), sm.outlet), ("Ministers agree on a made-up harbour treaty", s("RT")));
+    // An unknown outlet whose domain matches the suffix.
+    let page = "Ministers agree on a made-up harbour treaty | Example Post\n\nThe ministers met.\n\nhttps://www.example-post.co.uk/world/1";
+    let sm = summary(&extract(page, &t), &t);
+    assert_eq!(
+        (sm.title.as_str(), sm.outlet),
+        ("Ministers agree on a made-up harbour treaty", s("example-post.co.uk"))
+    );
+    // An unknown outlet whose masthead matches the suffix.
+    let page =
+        "The Example Post\n\nMinisters agree on a made-up harbour treaty — The Example Post\n\nThe ministers met.";
+    let e = extract(page, &t);
+    assert_eq!(e.title.value, "Ministers agree on a made-up harbour treaty");
+    assert_eq!(e.outlet.map(|f| f.value), Some(OutletRef::Name("The Example Post".into())));
+    // A page title's trail of sections and site, and a site named by its domain.
+    assert_eq!(
+        title_of("# Ministers agree on a made-up harbour treaty | World | Politics | Example Post\n\nText."),
+        "Ministers agree on a made-up harbour treaty"
+    );
+    let e = extract("# Ministers agree on a made-up harbour treaty - Example.net\n\nThe ministers met.", &t);
+    assert_eq!(e.title.value, "Ministers agree on a made-up harbour treaty");
+    assert_eq!(e.outlet.map(|f| f.value), Some(OutletRef::Name("Example.net".into())));
+    let e = extract(
+        "# Ministers agree on a made-up harbour treaty - 05/03/2019 - World - Example\n\nThe ministers met.",
+        &t,
+    );
+    assert_eq!(summary(&e, &t).published, s("2019-03-05"));
+    // A suffix that matches nothing on the page is part of the headline.
+    assert_eq!(
+        title_of("Ministers agree on a treaty - and then argue\n\nThe ministers met."),
+        "Ministers agree on a treaty - and then argue"
+    );
+}
+
+#[test]
+fn a_blog_on_a_host_is_named_by_its_masthead() {
+    let t = Outlets::builtin();
+    let page = "Harbour Notes\n\nMinisters agree on a made-up harbour treaty\n\nThe ministers met.\n\nhttps://harbournotes.substack.com/p/treaty";
+    let e = extract(page, &t);
+    assert_eq!(
+        e.outlet.map(|f| (f.value, f.evidence)),
+        Some((OutletRef::Name("Harbour Notes".into()), Evidence::new(1, Rule::Masthead)))
+    );
+    let page = "Ministers agree on a made-up harbour treaty\n\nThe ministers met.\n\nhttps://harbournotes.blogspot.com/2019/03/treaty.html";
+    assert_eq!(summary(&extract(page, &t), &t).outlet, s("harbournotes.blogspot.com"));
+}
+
+#[test]
+fn authors_from_credits_name_lines_and_not_desks() {
+    let t = Outlets::builtin();
+    let credits =
+        "\n\nThe ministers met.\n\n(Reporting by Jane Doe and John Roe; Writing by Ann Poe; Editing by Max Moe)";
+    let h = "Ministers agree on a made-up harbour treaty";
+    let names = |page: &str| summary(&extract(page, &t), &t).authors;
+    // Under a desk byline, the credits name the authors.
+    assert_eq!(names(&format!("{h}\n\nReuters Staff{credits}")), ["Jane Doe", "John Roe", "Ann Poe"]);
+    let e = extract(&format!("{h}\n\nReuters Staff{credits}"), &t);
+    assert_eq!(e.authors.map(|a| a.evidence.rule), Some(Rule::Credits));
+    // A named byline is not extended by them.
+    assert_eq!(names(&format!("{h}\n\nBy Kim Doe{credits}")), ["Kim Doe"]);
+    // Desk and agency bylines name no one.
+    assert!(names(&format!("{h}\n\nBy Euronews\n\nThe ministers met.")).is_empty());
+    assert!(names(&format!("{h}\n\nStaff Reporter\n\nThe ministers met.")).is_empty());
+    // A bare name under the headline, and one with a place.
+    assert_eq!(names(&format!("{h}\nJane Doe\n5 March 2019\n\nThe ministers met.")), ["Jane Doe"]);
+    assert_eq!(names(&format!("{h}\n\nJustin Roe in Portville\n\nThe ministers met.")), ["Justin Roe"]);
+    // A byline with its address on the next line; the address is not in the body.
+    let e = extract(&format!("{h}\n\nBy Jane Doe\njane.doe@example.com\n\nThe ministers met."), &t);
+    assert_eq!(paragraphs(&e), ["The ministers met."]);
+}
+
+#[test]
+fn in_a_whole_page_dump_the_headline_is_above_the_first_byline() {
+    let mut page = String::new();
+    for k in 0..40 {
+        page.push_str(&format!("  * Section {k}\n"));
+    }
+    page.push_str("\nA long paragraph of site text that is not the story and goes on and on for a while here.\n\n");
+    page.push_str("Ministers agree on a made-up harbour treaty\n\nBy Jane Doe\n\nThe ministers met.\n");
+    let e = extract(&page, &Outlets::builtin());
+    assert_eq!(
+        (e.title.value.as_str(), e.title.evidence.rule),
+        ("Ministers agree on a made-up harbour treaty", Rule::Headline)
+    );
 }

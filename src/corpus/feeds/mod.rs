@@ -448,7 +448,7 @@ fn published(t: &DateTime<Utc>) -> Option<Published> {
         return Some(Published::day(date));
     }
     let time = jiff::civil::Time::new(t.hour() as i8, t.minute() as i8, t.second() as i8, 0).ok()?;
-    Some(Published { date, time: Some(time) })
+    Some(Published { date, time: Some(time), offset: None })
 }
 
 /// What every entry of a feed shares.
