@@ -1654,9 +1654,9 @@ mod feeds {
             out.starts_with("Ferry strike ends\nHarbour Gazette · 2019-04-23 09:05 · Sam Poe\nhttps://harbour-gazette.example/ferry\n"),
             "{out}"
         );
-        assert!(out.contains("\nFerries ran again on Tuesday.\n\n“We are back.”\n"), "{out}");
+        assert!(out.contains("\nFerries ran again on Tuesday.\n\n> We are back.\n"), "{out}");
         assert!(out.contains("title      line 6     the feed entry's title"), "{out}");
-        assert!(out.contains("outlet     line 0     the feed's own title"), "{out}");
+        assert!(out.contains("outlet                the feed's own title"), "{out}");
         let shown = json(&["show", &id, "--format", "json", arg(dir.path())]);
         assert_eq!(shown["body"][1], serde_json::json!({"kind": "quote", "text": "We are back."}));
         let ev = shown["evidence"].as_array().unwrap();

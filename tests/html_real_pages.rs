@@ -1,6 +1,8 @@
 //! Real saved pages against hand-checked metadata (`tests/pages/html-real.toml`). The pages
 //! are third-party text and live outside the repository: the test reads them from the folder
-//! named by `NEWSDESK_HTML_PAGES` and says it skipped when that is not set.
+//! named by `NEWSDESK_HTML_PAGES`. It is ignored by a plain `cargo test` (the pages are not
+//! in a fresh clone); run it with `NEWSDESK_HTML_PAGES=DIR cargo test --test html_real_pages --
+//! --ignored`. The wider measure is `scripts/accuracy` on the development set.
 
 use newsdesk::corpus::article::OutletRef;
 use newsdesk::corpus::html;
@@ -22,11 +24,10 @@ struct Page {
 }
 
 #[test]
+#[ignore = "needs NEWSDESK_HTML_PAGES: a folder of the real pages, which live outside the repository"]
 fn real_pages_give_their_hand_checked_metadata() {
-    let Some(dir) = std::env::var_os("NEWSDESK_HTML_PAGES") else {
-        eprintln!("NEWSDESK_HTML_PAGES is not set: real pages not checked (see tests/pages/html-real.toml)");
-        return;
-    };
+    let dir = std::env::var_os("NEWSDESK_HTML_PAGES")
+        .expect("NEWSDESK_HTML_PAGES names the folder of real pages (see tests/pages/html-real.toml)");
     let manifest: Manifest =
         toml::from_str(include_str!("pages/html-real.toml")).expect("tests/pages/html-real.toml parses");
     let outlets = Outlets::builtin();
