@@ -26,7 +26,9 @@ Examples:
   newsdesk list ~/news --outlet \"Korea Herald\" --outlet rt
   newsdesk list ~/news --date 2019-03..2019-04 --oldest-first
   newsdesk list ~/news --search vladivostok --format tsv | cut -f1,4
-  newsdesk list ~/news --format json | jq '.[].title'";
+  newsdesk list ~/news --format json | jq '.[].title'
+  newsdesk list ~/news --search kim --format bibtex > kim.bib
+  newsdesk list ~/news --date 2019 --format csv > 2019.csv";
 
 const SHOW_EXAMPLES: &str = "\
 Examples:
@@ -208,6 +210,14 @@ pub enum ListFormat {
     Json,
     Jsonl,
     Tsv,
+    /// RFC 4180, formula cells defused.
+    Csv,
+    /// A bullet list with linked titles.
+    Markdown,
+    /// `@article` entries with stable citation keys.
+    Bibtex,
+    /// CSL 1.0 JSON (`article-newspaper`), for Zotero, pandoc and citeproc.
+    CslJson,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
