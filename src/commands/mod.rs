@@ -52,7 +52,7 @@ pub fn execute(config: &Config, out: &mut dyn Write, width: Option<usize>) -> an
     }
     let corpus = Corpus::load(&config.paths, config.load);
     let code = match &config.action {
-        Action::Read => crate::ui::run(&corpus, &config.filter)?,
+        Action::Read => crate::ui::run(&corpus, &config.filter, &config.paths)?,
         Action::List(format) => list::run(&corpus, config, *format, out, width)?,
         Action::Show { id, format } => show::run(&corpus, id, *format, out, width)?,
         Action::Outlets(format) => outlets::run(&corpus, config, *format, out)?,

@@ -236,6 +236,17 @@ impl ListFormat {
         Some(f)
     }
 
+    /// The format's name, for messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            ListFormat::Markdown => "Markdown",
+            ListFormat::Csv => "CSV",
+            ListFormat::Json => "JSON",
+            ListFormat::Bibtex => "BibTeX",
+            ListFormat::CslJson => "CSL-JSON",
+        }
+    }
+
     /// The accepted extensions, for messages.
     pub const EXTENSIONS: &'static str = ".md .csv .json .bib .csl.json";
 

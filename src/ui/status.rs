@@ -87,6 +87,9 @@ fn render_message_line(m: &Model<'_>, message: Rect, buf: &mut Buffer) {
         return;
     }
     let mut spans = vec![Span::raw(" ")];
+    if matches!(m.overlay, Overlay::Copy) {
+        spans.push(Span::styled("copy: ", theme::heading()));
+    }
     for (key, hint) in keymap::hints(&m.contexts()) {
         spans.push(Span::styled(key, theme::warning()));
         spans.push(Span::styled(format!(" {hint}  "), theme::dim()));
@@ -97,6 +100,6 @@ fn render_message_line(m: &Model<'_>, message: Rect, buf: &mut Buffer) {
 /// Where the terminal cursor goes while a prompt is open.
 pub fn cursor(m: &Model<'_>, message: Rect) -> Option<(u16, u16)> {
     let Overlay::Prompt(p) = &m.overlay else { return None };
-    let x = width(p.label()) + width(&p.input[..p.cursor]);
+    let x = width(&p.label()) + width(&p.input[..p.cursor]);
     Some((message.x + (x as u16).min(message.width.saturating_sub(1)), message.y))
 }
