@@ -74,7 +74,7 @@ impl Prompt {
                 keymap::key_for(Context::Prompt, &Action::Back)
             ),
             PromptKind::Date => format!("{DATE_FORMS}; empty for all dates"),
-            PromptKind::Save { .. } => "Markdown; .txt for text".into(),
+            PromptKind::Save { .. } => ".md or .txt".into(),
             PromptKind::Pipe { .. } => "a shell command; the article as Markdown on its stdin".into(),
             PromptKind::Export => crate::corpus::export::ListFormat::EXTENSIONS.into(),
             PromptKind::Confirm { .. } => format!(
