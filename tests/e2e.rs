@@ -837,7 +837,8 @@ fn save_writes_the_article_with_front_matter_in_the_current_folder() {
     tui.send("S");
     tui.wait_text("save as:");
     tui.send("\r");
-    tui.wait_text("exists: overwrite? (y/N)");
+    tui.wait_text("2019-03-25-north-korea-s-kim-may-visit-russia-to-meet-putin.md exists");
+    tui.wait_text("overwrite it? (y/N)");
     tui.send("q");
     thread::sleep(Duration::from_millis(150));
     tui.send("\x1b");

@@ -524,7 +524,9 @@ fn save_writes_the_file_then_asks_before_overwriting() {
     s.model.update(Action::Paste(path.display().to_string()));
     s.keys("Enter");
     let text = s.text();
-    assert!(text.lines().last().unwrap().contains("kim.md exists: overwrite? (y/N)"), "{text}");
+    let rows: Vec<&str> = text.lines().collect();
+    assert!(rows[22].ends_with("kim.md exists"), "{text}");
+    assert!(rows[23].starts_with("overwrite it? (y/N)"), "{text}");
     s.keys("n Enter");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "mine", "no: the file is kept");
     s.keys("S C-u");

@@ -627,14 +627,16 @@ impl<'c> Model<'c> {
     fn write_or_confirm(&mut self, mut w: PendingWrite) -> Effect {
         if !w.overwrite_ok && w.path.exists() {
             w.overwrite_ok = true;
-            let question = format!("{} exists: overwrite?", w.path.display());
-            self.overlay = Overlay::Prompt(Prompt::new(PromptKind::Confirm { question, write: w }, String::new()));
+            let why = format!("{} exists", w.path.display());
+            let kind = PromptKind::Confirm { ask: "overwrite it?", why, write: w };
+            self.overlay = Overlay::Prompt(Prompt::new(kind, String::new()));
             return Effect::None;
         }
         if !w.corpus_ok && files::inside_corpus(&w.path, self.corpus, &self.corpus_roots) {
             w.corpus_ok = true;
-            let question = format!("⚠ {} is in the corpus folder: save there?", w.path.display());
-            self.overlay = Overlay::Prompt(Prompt::new(PromptKind::Confirm { question, write: w }, String::new()));
+            let why = format!("⚠ in the corpus folder, it would load as an article: {}", w.path.display());
+            let kind = PromptKind::Confirm { ask: "save it there?", why, write: w };
+            self.overlay = Overlay::Prompt(Prompt::new(kind, String::new()));
             return Effect::None;
         }
         match files::write(&w.path, &w.contents, w.overwrite_ok) {

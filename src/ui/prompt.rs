@@ -21,8 +21,9 @@ pub enum PromptKind {
     Pipe { article: u32 },
     /// The file to export the listed articles to.
     Export,
-    /// A yes/no question before `write` goes ahead.
-    Confirm { question: String, write: PendingWrite },
+    /// A yes/no question before `write` goes ahead: `ask` on the prompt line, `why` (naming the
+    /// file) on the status row above it, where a long path has the whole width.
+    Confirm { ask: &'static str, why: String, write: PendingWrite },
 }
 
 /// A file about to be written, held while the user confirms.
@@ -61,7 +62,7 @@ impl Prompt {
             PromptKind::Save { .. } => "save as: ".into(),
             PromptKind::Pipe { .. } => "pipe to: ".into(),
             PromptKind::Export => "export to: ".into(),
-            PromptKind::Confirm { question, .. } => format!("{question} (y/N) "),
+            PromptKind::Confirm { ask, .. } => format!("{ask} (y/N) "),
         }
     }
 

@@ -7,6 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::app::{Model, Overlay};
+use super::prompt::{Prompt, PromptKind};
 use super::{keymap, theme};
 use crate::width::{truncate, width};
 
@@ -37,6 +38,9 @@ pub fn render(m: &Model<'_>, status: Rect, message: Rect, buf: &mut Buffer) {
     {
         buf.set_style(status, theme::error());
         buf.set_string(status.x, status.y, truncate(&format!(" {e}"), status.width as usize), theme::error());
+    } else if let Overlay::Prompt(Prompt { kind: PromptKind::Confirm { why, .. }, .. }) = &m.overlay {
+        buf.set_style(status, theme::warning());
+        buf.set_string(status.x, status.y, truncate(&format!(" {why}"), status.width as usize), theme::warning());
     } else {
         render_counts(m, status, buf);
     }
