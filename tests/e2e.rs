@@ -899,3 +899,30 @@ fn pipe_hands_the_terminal_to_the_command_and_reports_its_status() {
     let exit = tui.wait_exit(EXIT);
     assert_restored(&tui, &exit);
 }
+
+#[test]
+fn view_source_pages_the_file_on_disk_and_ctrl_c_there_is_not_for_the_reader() {
+    let dir = tempfile::tempdir().unwrap();
+    let record = dir.path().join("paged");
+    // A pager that records its argument, then waits to be interrupted, as a user quits less.
+    let pager = format!("sh -c 'printf %s \"$1\" > {}; sleep 30' pager", path_str(&record));
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let mut tui = Tui::start_with(&[path_str(&corpus)], 100, 30, &[("PAGER", &pager)]);
+    tui.wait_text(" Articles  5 of 5 · newest first");
+    tui.send("v");
+    let paged = wait_for_file(&tui, &record);
+    assert_eq!(paged, path_str(&corpus.join("002_600930966775bc34.txt")), "the source file's path");
+    assert!(tui.with(|o| !o.term.screen().alternate_screen()), "the pager has the terminal");
+    // Ctrl-c in the pager: the pager ends (SIGINT is 2), the reader stays.
+    tui.send("\x03");
+    tui.wait_text("pager ended by signal 2");
+    assert!(tui.with(|o| o.term.screen().alternate_screen()), "the reader took the terminal back");
+    tui.send("j");
+    tui.wait_for("the reader to answer keys", |s| {
+        s.contains("Kim Jong-un will visit Russia & meet Putin") && !s.contains("signal 2")
+    });
+    tui.send("q");
+    let exit = tui.wait_exit(EXIT);
+    assert_eq!(exit.status.exit_code(), 0, "{:?}", exit.status);
+    assert_restored(&tui, &exit);
+}

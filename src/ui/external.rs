@@ -94,7 +94,8 @@ pub fn run(job: &Job, term: &mut dyn Handover) -> (String, bool) {
         Job::Page { path, text, name } => {
             let pager = std::env::var("PAGER").ok().filter(|p| !p.trim().is_empty()).unwrap_or_else(|| "less".into());
             let mut cmd = match path {
-                Some(p) => sh(&script_with_arg(&pager), Some(p.as_os_str())),
+                // `%s` is $BROWSER's convention, not $PAGER's: the path always goes last.
+                Some(p) => sh(&format!("{pager} \"$1\""), Some(p.as_os_str())),
                 None => sh(&pager, None),
             };
             // less without its editor and shell escapes: the source is for reading.
@@ -122,7 +123,16 @@ fn outcome(command: &str, status: io::Result<std::process::ExitStatus>, ok: Stri
         Ok(s) => match s.code() {
             Some(127) => (format!("{command}: command not found"), true),
             Some(c) => (format!("{command} exited with status {c}"), true),
-            None => (format!("{command} was stopped by a signal"), true),
+            None => {
+                #[cfg(unix)]
+                let signal = std::os::unix::process::ExitStatusExt::signal(&s);
+                #[cfg(not(unix))]
+                let signal: Option<i32> = None;
+                match signal {
+                    Some(n) => (format!("{command} ended by signal {n}"), true),
+                    None => (format!("{command} ended abnormally"), true),
+                }
+            }
         },
         Err(e) => (format!("could not run {command}: {e}"), true),
     }
