@@ -181,12 +181,7 @@ pub static KEYMAP: &[Binding] = &[
     bind(Panes, &[ch('2')], Action::FocusReader, "focus the reader"),
     bind(Panes, &[ch('3')], Action::FocusTimeline, "focus the timeline"),
     bind(Panes, &[code(KeyCode::Esc)], Action::Back, "back to the list"),
-    bind(
-        Panes,
-        &[ch('O')],
-        Action::OpenInBrowser,
-        "open the article's URL in the browser ($BROWSER, else xdg-open/open)",
-    ),
+    bind(Panes, &[ch('O')], Action::OpenInBrowser, "open the article's URL in $BROWSER (else xdg-open/open)"),
     bind(Panes, &[ch('y')], Action::CopyMenu, "copy the article's URL, id or a citation (then u, i or c)"),
     bind(Panes, &[ch('S')], Action::SaveArticle, "save the article as Markdown (or .txt) with its metadata"),
     bind(Panes, &[ch('|')], Action::PipeArticle, "pipe the article as Markdown to a shell command"),
