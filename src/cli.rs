@@ -31,6 +31,8 @@ Examples:
   newsdesk list ~/news --search vladivostok --format tsv | cut -f1,4
   newsdesk list ~/news --format json | jq '.[].title'
   newsdesk list ~/news --unread --starred --tag korea
+  newsdesk list ~/news --search kim --format bibtex > kim.bib
+  newsdesk list ~/news --date 2019 --format csv > 2019.csv
 
 In the table, N marks an unread article and * a starred one (shown once newsdesk has state).";
 
@@ -355,6 +357,14 @@ pub enum ListFormat {
     Json,
     Jsonl,
     Tsv,
+    /// RFC 4180, formula cells defused.
+    Csv,
+    /// A bullet list with linked titles.
+    Markdown,
+    /// `@article` entries with stable citation keys.
+    Bibtex,
+    /// CSL 1.0 JSON (`article-newspaper`), for Zotero, pandoc and citeproc.
+    CslJson,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -1947,3 +1947,91 @@ mod saved_pages {
         assert!(r.stdout.ends_with("2 files, 1 article (0 undated), 1 error, 0 warnings\n"), "{}", r.stdout);
     }
 }
+
+mod export_formats {
+    //! `newsdesk list --format csv|markdown|bibtex|csl-json`: the filtered list through the
+    //! corpus's export formats, on a made-up corpus whose expected output is exact.
+
+    use super::*;
+
+    const ARTICLE: &str = "+++\ntitle = \"Budget passes, 52% in favour\"\noutlet = \"Daily Planet\"\n\
+        published = 2019-04-23\nauthors = [\"Jane Doe\"]\nurl = \"https://planet.example/budget\"\n+++\n\
+        The budget passed.\n";
+    const FORMULA: &str = "+++\ntitle = \"=1+1 and other sums\"\noutlet = \"Daily Planet\"\n\
+        published = 2019-04-22\n+++\nText.\n";
+
+    fn corpus() -> tempfile::TempDir {
+        corpus_of(&[("a.md", ARTICLE.as_bytes()), ("b.md", FORMULA.as_bytes())])
+    }
+
+    #[test]
+    fn csv_is_rfc_4180_with_formulas_defused() {
+        let dir = corpus();
+        let out = ok(&["list", "-q", "--format", "csv", arg(dir.path())]);
+        let lines: Vec<&str> = out.split("\r\n").collect();
+        assert_eq!(lines[0], "id,published,outlet,agency,title,authors,url,words,path");
+        let a = format!("{}", dir.path().join("a.md").display());
+        assert!(
+            lines[1].ends_with(&format!(
+                ",2019-04-23,Daily Planet,,\"Budget passes, 52% in favour\",Jane Doe,https://planet.example/budget,3,{a}"
+            )),
+            "{out}"
+        );
+        assert!(lines[2].contains(",'=1+1 and other sums,"), "{out}");
+        assert_eq!(lines.len(), 4, "two rows and the final CRLF: {out:?}");
+    }
+
+    #[test]
+    fn bibtex_has_stable_keys_and_escapes() {
+        let dir = corpus();
+        let out = ok(&["list", "-q", "--format", "bibtex", "--search", "budget", arg(dir.path())]);
+        assert_eq!(
+            out,
+            "@article{doe2019budget,\n  author = {Doe, Jane},\n  title = {Budget passes, 52\\% in favour},\n  \
+             journal = {Daily Planet},\n  year = {2019},\n  date = {2019-04-23},\n  \
+             url = {https://planet.example/budget},\n}\n"
+        );
+    }
+
+    #[test]
+    fn csl_json_is_accessed_today() {
+        let dir = corpus();
+        let v = json(&["list", "-q", "--format", "csl-json", "--oldest-first", arg(dir.path())]);
+        let today = jiff::Zoned::now().date();
+        let accessed = serde_json::json!({"date-parts": [[today.year(), today.month(), today.day()]]});
+        assert_eq!(
+            v,
+            serde_json::json!([
+                {"id": "dailyplanet201911", "type": "article-newspaper", "title": "=1+1 and other sums",
+                 "container-title": "Daily Planet", "issued": {"date-parts": [[2019, 4, 22]]}, "accessed": accessed},
+                {"id": "doe2019budget", "type": "article-newspaper", "title": "Budget passes, 52% in favour",
+                 "container-title": "Daily Planet", "author": [{"family": "Doe", "given": "Jane"}],
+                 "issued": {"date-parts": [[2019, 4, 23]]}, "URL": "https://planet.example/budget",
+                 "accessed": accessed}
+            ])
+        );
+    }
+
+    #[test]
+    fn markdown_lists_the_filtered_articles() {
+        let dir = corpus();
+        let out = ok(&["list", "-q", "--format", "markdown", arg(dir.path())]);
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines.len(), 2, "{out}");
+        assert!(
+            lines[0].starts_with(
+                "- 2019-04-23 · [Budget passes, 52% in favour](<https://planet.example/budget>) · Daily Planet · Jane Doe · `"
+            ),
+            "{out}"
+        );
+        assert!(lines[1].starts_with("- 2019-04-22 · **=1+1 and other sums** · Daily Planet · `"), "{out}");
+    }
+
+    #[test]
+    fn the_bundled_corpus_exports_every_article() {
+        let out = ok(&["list", "--format", "bibtex"]);
+        assert_eq!(out.matches("@article{").count(), 5, "{out}");
+        let csv = ok(&["list", "--format", "csv"]);
+        assert_eq!(csv.matches("\r\n").count(), 6, "a header and five rows");
+    }
+}

@@ -117,9 +117,17 @@ impl Tui {
     }
 
     fn start_with(args: &[&str], cols: u16, rows: u16, env: &[(&str, &str)]) -> Tui {
+        Tui::start_in(args, cols, rows, env, None)
+    }
+
+    /// Starts `newsdesk ARGS` with `env` set, in the folder `cwd` (or this one).
+    fn start_in(args: &[&str], cols: u16, rows: u16, env: &[(&str, &str)], cwd: Option<&Path>) -> Tui {
         let pair = native_pty_system().openpty(size(cols, rows)).expect("opening a pty");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_newsdesk"));
         cmd.args(args);
+        if let Some(dir) = cwd {
+            cmd.cwd(dir);
+        }
         for (k, v) in env {
             cmd.env(k, v);
         }
@@ -763,4 +771,158 @@ fn an_unknown_outlet_is_refused_before_the_terminal_is_touched() {
     }
     assert!(!raw.contains(&0x1b), "escape sequences written: {text:?}");
     assert!(is_cooked(&exit.local_flags), "{}", exit.local_flags);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Acting on an article: the clipboard, saving, the browser
+// ---------------------------------------------------------------------------------------------
+
+/// The WIC News article, the one of the bundled corpus with a URL, third from the top.
+const WIC_URL: &str = "https://wicnews.com/world/north-koreas-kim-may-visit-russia-meet-putin-361017795";
+
+/// Polls for a file to appear with content, up to [`SHOW`].
+fn wait_for_file(tui: &Tui, path: &Path) -> String {
+    let start = Instant::now();
+    loop {
+        if let Ok(s) = std::fs::read_to_string(path)
+            && !s.is_empty()
+        {
+            return s;
+        }
+        assert!(start.elapsed() < SHOW, "{} was not written; the screen:\n{}", path.display(), tui.screen());
+        thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn copying_the_url_writes_osc_52_to_the_terminal() {
+    let mut tui = start_on_seeds();
+    tui.send("jj");
+    tui.wait_text("wicnews.com/world");
+    tui.send("y");
+    tui.wait_text("copy: u URL  i id  c citation");
+    tui.send("u");
+    tui.wait_text("copied the URL: https://wicnews.com/");
+    // base64 of the URL, as the terminal's clipboard handler receives it.
+    let want =
+        "aHR0cHM6Ly93aWNuZXdzLmNvbS93b3JsZC9ub3J0aC1rb3JlYXMta2ltLW1heS12aXNpdC1ydXNzaWEtbWVldC1wdXRpbi0zNjEwMTc3OTU=";
+    tui.wait_until("the OSC 52 write", SHOW, |o| o.term.callbacks().clipboard.iter().any(|c| c == want));
+    tui.with(|o| assert!(contains(&o.raw, format!("\x1b]52;c;{want}\x07").as_bytes())));
+    tui.send("q");
+    let exit = tui.wait_exit(EXIT);
+    assert_restored(&tui, &exit);
+}
+
+#[test]
+fn save_writes_the_article_with_front_matter_in_the_current_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut tui = Tui::start_in(&[], 100, 30, &[], Some(dir.path()));
+    tui.wait_text(" Articles  5 of 5 · newest first");
+    tui.send("jj");
+    tui.wait_text("wicnews.com/world");
+    tui.send("S");
+    tui.wait_text("save as: 2019-03-25-north-korea-s-kim-may-visit-russia-to-meet-putin.md");
+    tui.send("\r");
+    tui.wait_text("saved 2019-03-25-north-korea-s-kim-may-visit-russia-to-meet-putin.md (Markdown");
+    let saved = wait_for_file(&tui, &dir.path().join("2019-03-25-north-korea-s-kim-may-visit-russia-to-meet-putin.md"));
+    assert!(
+        saved.starts_with(&format!(
+            "+++\ntitle = \"North Korea’s Kim may visit Russia to meet Putin\"\noutlet = \"WIC News\"\n\
+             published = \"2019-03-25\"\nurl = \"{WIC_URL}\"\nid = \"1a2d84ad62d80907\"\n\
+             source = \"corpus/003_38a6156a7a003cab.txt\"\n+++\n\n# North Korea’s Kim may visit Russia to meet Putin\n\n"
+        )),
+        "{saved}"
+    );
+    // Again: the file is there, so the reader asks; Esc keeps it.
+    tui.send("S");
+    tui.wait_text("save as:");
+    tui.send("\r");
+    tui.wait_text("2019-03-25-north-korea-s-kim-may-visit-russia-to-meet-putin.md exists");
+    tui.wait_text("overwrite it? (y/N)");
+    tui.send("q");
+    thread::sleep(Duration::from_millis(150));
+    tui.send("\x1b");
+    tui.wait_text("not saved: 2019-03-25");
+    tui.send("q");
+    let exit = tui.wait_exit(EXIT);
+    assert_restored(&tui, &exit);
+}
+
+#[test]
+fn open_runs_browser_with_the_url() {
+    let dir = tempfile::tempdir().unwrap();
+    let script = dir.path().join("fake-browser");
+    let record = dir.path().join("opened");
+    std::fs::write(&script, format!("#!/bin/sh\nprintf '%s' \"$1\" > '{}'\n", path_str(&record))).unwrap();
+    let chmod = Command::new("chmod").arg("+x").arg(&script).status().expect("chmod runs");
+    assert!(chmod.success());
+    let mut tui = Tui::start_with(&[], 100, 30, &[("BROWSER", path_str(&script))]);
+    tui.wait_text(" Articles  5 of 5 · newest first");
+    tui.send("O");
+    tui.wait_text("this article has no URL to open");
+    tui.send("jj");
+    tui.wait_text("wicnews.com/world");
+    tui.send("O");
+    tui.wait_text("opening https://wicnews.com/");
+    assert_eq!(wait_for_file(&tui, &record), WIC_URL, "the URL is the browser's one argument");
+    // A graphical browser never leaves the alternate screen.
+    assert!(tui.with(|o| o.term.screen().alternate_screen()));
+    tui.send("q");
+    let exit = tui.wait_exit(EXIT);
+    assert_restored(&tui, &exit);
+}
+
+#[test]
+fn pipe_hands_the_terminal_to_the_command_and_reports_its_status() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut tui = Tui::start_in(&[], 100, 30, &[], Some(dir.path()));
+    tui.wait_text(" Articles  5 of 5 · newest first");
+    tui.send("|");
+    tui.wait_text("pipe to:");
+    tui.send("cat > piped.md; echo PIPED-OK\r");
+    // The command ran on the normal screen, in cooked mode, and its output waits to be read.
+    tui.wait_text("press Enter to return to the reader");
+    assert!(tui.screen().contains("PIPED-OK"), "{}", tui.screen());
+    assert!(tui.with(|o| !o.term.screen().alternate_screen()), "the terminal was handed over");
+    tui.send("\r");
+    tui.wait_text("cat > piped.md; echo PIPED-OK: done");
+    let piped = wait_for_file(&tui, &dir.path().join("piped.md"));
+    assert!(piped.starts_with("+++\ntitle = \"North Korea's Kim Jong Un"), "{piped}");
+    assert!(tui.with(|o| o.term.screen().alternate_screen()), "the reader took the terminal back");
+    tui.send("|");
+    tui.wait_text("pipe to:");
+    tui.send("exit 3\r");
+    tui.wait_text("press Enter to return to the reader");
+    tui.send("\r");
+    tui.wait_text("exit 3 exited with status 3");
+    tui.send("q");
+    let exit = tui.wait_exit(EXIT);
+    assert_restored(&tui, &exit);
+}
+
+#[test]
+fn view_source_pages_the_file_on_disk_and_ctrl_c_there_is_not_for_the_reader() {
+    let dir = tempfile::tempdir().unwrap();
+    let record = dir.path().join("paged");
+    // A pager that records its argument, then waits to be interrupted, as a user quits less.
+    let pager = format!("sh -c 'printf %s \"$1\" > {}; sleep 30' pager", path_str(&record));
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let mut tui = Tui::start_with(&[path_str(&corpus)], 100, 30, &[("PAGER", &pager)]);
+    tui.wait_text(" Articles  5 of 5 · newest first");
+    tui.send("v");
+    let paged = wait_for_file(&tui, &record);
+    assert_eq!(paged, path_str(&corpus.join("002_600930966775bc34.txt")), "the source file's path");
+    assert!(tui.with(|o| !o.term.screen().alternate_screen()), "the pager has the terminal");
+    // Ctrl-c in the pager: the pager ends (SIGINT is 2), the reader stays.
+    tui.send("\x03");
+    tui.wait_text("pager ended by signal 2");
+    assert!(tui.with(|o| o.term.screen().alternate_screen()), "the reader took the terminal back");
+    tui.send("j");
+    tui.wait_for("the reader to answer keys", |s| {
+        s.contains("Kim Jong-un will visit Russia & meet Putin") && !s.contains("signal 2")
+    });
+    tui.send("q");
+    let exit = tui.wait_exit(EXIT);
+    assert_eq!(exit.status.exit_code(), 0, "{:?}", exit.status);
+    assert_restored(&tui, &exit);
 }

@@ -10,8 +10,10 @@ use std::sync::OnceLock;
 use newsdesk::corpus::Corpus;
 use newsdesk::corpus::filter::{Filter, Order};
 use newsdesk::corpus::load::LoadOptions;
-use newsdesk::ui::app::{Effect, Model};
+use newsdesk::ui::action::Action;
+use newsdesk::ui::app::{Effect, Model, Overlay};
 use newsdesk::ui::draw::{draw, screen_text};
+use newsdesk::ui::external::Job;
 use newsdesk::ui::theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -457,4 +459,112 @@ fn the_readme_screenshot_is_what_the_reader_draws() {
         shown, drawn,
         "README.md's screenshot is stale: capture it again with ../shared/tools/screen -x 100 -y 30"
     );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Acting on an article: copy, save, pipe, export (prompts and messages at 80×24)
+// ---------------------------------------------------------------------------------------------
+
+/// Snapshots a key sequence at 80×24 with today fixed (citations carry an accessed date).
+fn snap_80(name: &str, keys: &str) -> Screen<'static> {
+    let mut s = Screen::new(bundled(), 80, 24);
+    s.model.today = jiff::civil::date(2026, 12, 2);
+    s.keys(keys);
+    insta::assert_snapshot!(name, s.snapshot());
+    s
+}
+
+#[test]
+fn snapshot_copy_asks_what_then_says_what_was_copied() {
+    snap_80("copy_menu", "y");
+    snap_80("copy_url_missing", "y u");
+    let s = snap_80("copy_url", "j j y u");
+    assert!(s.model.message.as_ref().is_some_and(|m| m.text
+        == "copied the URL: https://wicnews.com/world/north-koreas-kim-may-visit-russia-meet-putin-361017795"));
+    snap_80("copy_citation", "y c");
+    let s = snap_80("copy_id", "y i");
+    assert!(s.model.message.as_ref().is_some_and(|m| m.text == "copied the id: a425d640da546857"));
+}
+
+#[test]
+fn snapshot_save_prompt_offers_a_dated_slug() {
+    let s = snap_80("save_prompt", "S");
+    let Overlay::Prompt(p) = &s.model.overlay else { panic!("the save prompt is open") };
+    assert_eq!(p.input, "2019-04-23-north-korea-s-kim-jong-un-to-meet-putin-in-russia-on.md");
+}
+
+#[test]
+fn snapshot_pipe_and_export_prompts() {
+    snap_80("pipe_prompt", "|");
+    snap_80("pipe_empty", "| Enter");
+    snap_80("export_prompt", "E");
+    snap_80("export_bad_extension", "E C-u :list.xlsx Enter");
+}
+
+#[test]
+fn save_writes_the_file_then_asks_before_overwriting() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kim.md");
+    let mut s = Screen::new(bundled(), 80, 24);
+    s.keys("S C-u");
+    s.model.update(Action::Paste(path.display().to_string()));
+    s.keys("Enter");
+    let saved = std::fs::read_to_string(&path).expect("the file is written");
+    assert!(
+        saved.starts_with("+++\ntitle = \"North Korea's Kim Jong Un to meet Putin in Russia on Thursday - Kremlin\"\n")
+    );
+    assert!(
+        saved.contains("\nid = \"a425d640da546857\"\nsource = \"corpus/002_600930966775bc34.txt\"\n+++\n\n# North")
+    );
+    let msg = s.model.message.clone().expect("a message").text;
+    assert!(msg.starts_with("saved ") && msg.ends_with("kim.md (Markdown, 686 words)"), "{msg}");
+
+    std::fs::write(&path, "mine").unwrap();
+    s.keys("S C-u");
+    s.model.update(Action::Paste(path.display().to_string()));
+    s.keys("Enter");
+    let text = s.text();
+    let rows: Vec<&str> = text.lines().collect();
+    assert!(rows[22].ends_with("kim.md exists"), "{text}");
+    assert!(rows[23].starts_with("overwrite it? (y/N)"), "{text}");
+    s.keys("n Enter");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "mine", "no: the file is kept");
+    s.keys("S C-u");
+    s.model.update(Action::Paste(path.display().to_string()));
+    s.keys("Enter y Enter");
+    assert!(std::fs::read_to_string(&path).unwrap().starts_with("+++\n"), "yes: overwritten");
+}
+
+#[test]
+fn export_writes_the_listed_articles_in_the_format_of_the_extension() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("refs.bib");
+    let mut s = Screen::new(bundled(), 80, 24);
+    s.keys("o a j Space Enter E C-u");
+    s.model.update(Action::Paste(path.display().to_string()));
+    s.keys("Enter");
+    let bib = std::fs::read_to_string(&path).expect("the export is written");
+    assert_eq!(bib.matches("@article{").count(), 1, "only the filtered article:\n{bib}");
+    assert!(bib.contains("journal = {RT},"), "{bib}");
+    assert!(s.model.message.as_ref().is_some_and(|m| m.text.ends_with("refs.bib (BibTeX, 1 article)")));
+}
+
+#[test]
+fn browser_pipe_and_pager_are_effects_for_the_loop() {
+    let mut s = Screen::new(bundled(), 80, 24);
+    let o = s.model.on_event(&Event::Key(KeyEvent::new(KeyCode::Char('O'), KeyModifiers::SHIFT)));
+    assert_eq!(o, Effect::None, "no URL");
+    assert_eq!(s.model.message.as_ref().map(|m| m.text.as_str()), Some("this article has no URL to open"));
+    s.keys("j j");
+    let o = s.model.on_event(&Event::Key(KeyEvent::new(KeyCode::Char('O'), KeyModifiers::SHIFT)));
+    assert!(matches!(&o, Effect::Run(Job::Browse { url }) if url.starts_with("https://wicnews.com/")), "{o:?}");
+    s.keys("| :wc Space :-w");
+    let e = s.model.on_event(&Event::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)));
+    let Effect::Run(Job::Pipe { command, input }) = e else { panic!("a pipe job: {e:?}") };
+    assert_eq!(command, "wc -w");
+    assert!(input.starts_with("+++\ntitle = ") && input.contains("\n+++\n\n# North Korea’s Kim may visit"), "{input}");
+    let v = s.model.on_event(&Event::Key(KeyEvent::new(KeyCode::Char('v'), KeyModifiers::NONE)));
+    let Effect::Run(Job::Page { path, text, name }) = v else { panic!("a pager job: {v:?}") };
+    assert_eq!((path, name.as_str()), (None, "corpus/003_38a6156a7a003cab.txt"), "bundled: no file on disk");
+    assert!(text.contains("Kim Jong-un may soon visit Russia"), "the source text");
 }

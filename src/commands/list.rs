@@ -1,4 +1,5 @@
-//! `newsdesk list`: the filtered articles as a table, JSON, JSON Lines or TSV.
+//! `newsdesk list`: the filtered articles as a table, JSON, JSON Lines or TSV, or through
+//! [`crate::corpus::export`] as CSV, Markdown, BibTeX or CSL-JSON.
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -11,6 +12,7 @@ use crate::cli::{Config, ListFormat};
 use crate::corpus::Corpus;
 use crate::corpus::article::Article;
 use crate::state::Marks;
+use crate::corpus::export;
 use crate::width::{fit, truncate, width};
 
 /// One article in `list --format json|jsonl`. A stable interface: fields are only ever added.
@@ -93,6 +95,18 @@ pub fn run(
                 serde_json::to_writer(&mut *out, &json(i))?;
                 writeln!(out)?;
             }
+        }
+        ListFormat::Csv | ListFormat::Markdown | ListFormat::Bibtex | ListFormat::CslJson => {
+            let f = match format {
+                ListFormat::Csv => export::ListFormat::Csv,
+                ListFormat::Markdown => export::ListFormat::Markdown,
+                ListFormat::Bibtex => export::ListFormat::Bibtex,
+                _ => export::ListFormat::CslJson,
+            };
+            let entries: Vec<export::Entry> = sel.iter().map(|&i| export::Entry::of(c, i)).collect();
+            // The accessed date of citations: today on this machine's clock.
+            let today = jiff::Zoned::now().date();
+            out.write_all(f.render(&entries, today).as_bytes())?;
         }
         ListFormat::Tsv => {
             writeln!(out, "id\tpublished\toutlet\tagency\ttitle\tauthors\turl\twords\tpath")?;

@@ -9,6 +9,7 @@ pub mod article;
 pub mod cache;
 pub mod dates;
 pub mod diag;
+pub mod export;
 pub mod extract;
 pub mod feeds;
 pub mod filter;

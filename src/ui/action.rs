@@ -74,6 +74,24 @@ pub enum Action {
     LaterArticle,
     /// Filter to the dates of the selected timeline bucket.
     FilterToBucket,
+    /// Open the article's URL in the browser (`$BROWSER`, else the platform's opener).
+    OpenInBrowser,
+    /// Copy something about the article to the clipboard: asks what.
+    CopyMenu,
+    /// Copy the article's URL.
+    CopyUrl,
+    /// Copy the article's id.
+    CopyId,
+    /// Copy a one-line citation of the article.
+    CopyCitation,
+    /// Save the clean article to a file (asks the name).
+    SaveArticle,
+    /// Pipe the article as Markdown to a shell command (asks the command).
+    PipeArticle,
+    /// Read the article's source file in `$PAGER`.
+    ViewSource,
+    /// Export the listed articles to a file (asks the name; the extension picks the format).
+    ExportList,
     /// In the outlet picker: tick or untick the outlet under the cursor.
     PickerToggle,
     /// In the outlet picker: tick all, or none if all are ticked.

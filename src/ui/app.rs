@@ -6,16 +6,19 @@ use ratatui::crossterm::event::{Event, MouseButton, MouseEventKind};
 use ratatui::layout::Rect;
 
 use super::action::Action;
+use super::external::Job;
+use super::files;
 use super::keymap::{self, Context};
 use super::layout::{self, Areas, Pane, Wants};
 use super::list::{self, Columns, ListPane};
 use super::picker::Picker;
-use super::prompt::{Prompt, PromptKind};
+use super::prompt::{PendingWrite, Prompt, PromptKind};
 use super::reader::{self, ReaderPane};
 use super::timeline::{self, TimelinePane};
 use super::view::View;
 use crate::corpus::Corpus;
 use crate::corpus::diag::Severity;
+use crate::corpus::export::{self, ArticleFormat, Entry};
 use crate::corpus::filter::{DateRange, Filter, Order};
 use crate::corpus::index::Query;
 
@@ -29,6 +32,8 @@ pub enum Overlay {
     },
     Picker(Picker),
     Prompt(Prompt),
+    /// The copy key was pressed: the next key says what to copy.
+    Copy,
 }
 
 /// A one-line message under the status bar, until the next key.
@@ -39,11 +44,16 @@ pub struct Message {
 }
 
 /// What the event loop must do after an update.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     None,
     Quit,
     Suspend,
+    /// Put this text on the clipboard (OSC 52, written between frames); the message saying
+    /// what was copied is already set.
+    Clipboard(String),
+    /// Run another program; its outcome comes back through [`Model::report`].
+    Run(Job),
 }
 
 /// The reader's state.
@@ -62,6 +72,11 @@ pub struct Model<'c> {
     pub columns: Columns,
     /// The corpus's (errors, warnings): counted once, shown on every frame.
     pub diagnostics: (usize, usize),
+    /// Today, for citations' accessed date and export file names (set by the caller, so tests
+    /// can fix it).
+    pub today: jiff::civil::Date,
+    /// The files and folders the corpus was loaded from: saving into them is warned about.
+    pub corpus_roots: Vec<std::path::PathBuf>,
     /// What the timeline was last built for; the order does not change it.
     timeline_built_for: Option<(Filter, Option<crate::corpus::timeline::Unit>, u16)>,
 }
@@ -83,6 +98,8 @@ impl<'c> Model<'c> {
             screen: Rect::new(0, 0, width, height),
             columns: Columns::for_corpus(corpus),
             diagnostics: (corpus.count(Severity::Error), corpus.count(Severity::Warning)),
+            today: jiff::Zoned::now().date(),
+            corpus_roots: Vec::new(),
             timeline_built_for: None,
         };
         m.settle();
@@ -109,6 +126,7 @@ impl<'c> Model<'c> {
             Overlay::Help { .. } => vec![Context::Help],
             Overlay::Picker(_) => vec![Context::Picker],
             Overlay::Prompt(_) => vec![Context::Prompt],
+            Overlay::Copy => vec![Context::Clipboard],
             Overlay::None => {
                 let pane = match self.focus {
                     Pane::List => Context::List,
@@ -185,6 +203,7 @@ impl<'c> Model<'c> {
             Overlay::Help { scroll } => self.update_help(scroll, action),
             Overlay::Picker(p) => self.update_picker(p, action),
             Overlay::Prompt(p) => self.update_prompt(p, action),
+            Overlay::Copy => self.update_copy(action),
         };
         self.settle();
         effect
@@ -201,7 +220,7 @@ impl<'c> Model<'c> {
             Overlay::Help { scroll } => {
                 *scroll = (*scroll).min(super::help::max_scroll(screen));
             }
-            Overlay::Prompt(_) | Overlay::None => {}
+            Overlay::Prompt(_) | Overlay::Copy | Overlay::None => {}
         }
     }
 
@@ -259,9 +278,15 @@ impl<'c> Model<'c> {
         let before = p.input.clone();
         match action {
             Action::Back => {
-                if let PromptKind::Search { before } = p.kind {
-                    self.view.filter.search = before;
-                    self.refilter();
+                match p.kind {
+                    PromptKind::Search { before } => {
+                        self.view.filter.search = before;
+                        self.refilter();
+                    }
+                    PromptKind::Confirm { write, .. } => {
+                        self.report(format!("not saved: {}", write.path.display()), false);
+                    }
+                    _ => {}
                 }
                 return Effect::None;
             }
@@ -294,6 +319,30 @@ impl<'c> Model<'c> {
                         }
                         Err(_) => p.error = Some(Prompt::date_error()),
                     }
+                }
+                PromptKind::Save { article } => match self.save_article(article, p.input.trim()) {
+                    Ok(next) => return self.write_or_confirm(next),
+                    Err(e) => p.error = Some(format!("✗ {e}")),
+                },
+                PromptKind::Export => match self.export_list(p.input.trim()) {
+                    Ok(next) => return self.write_or_confirm(next),
+                    Err(e) => p.error = Some(format!("✗ {e}")),
+                },
+                PromptKind::Pipe { article } => {
+                    let command = p.input.trim().to_string();
+                    if command.is_empty() {
+                        p.error = Some("✗ type a command, e.g. wc -w or less".into());
+                    } else {
+                        let input = self.article_markdown(article);
+                        return Effect::Run(Job::Pipe { command, input });
+                    }
+                }
+                PromptKind::Confirm { write, .. } => {
+                    if matches!(p.input.trim().to_lowercase().as_str(), "y" | "yes") {
+                        return self.write_or_confirm(write);
+                    }
+                    self.report(format!("not saved: {}", write.path.display()), false);
+                    return Effect::None;
                 }
             },
             Action::Input(c) => p.insert(c.encode_utf8(&mut [0; 4])),
@@ -447,6 +496,51 @@ impl<'c> Model<'c> {
                 }
             }
             Action::Click { x, y } => self.click(x, y),
+            Action::OpenInBrowser => {
+                if let Some(i) = self.article_or_say() {
+                    match &self.corpus.get(i).url {
+                        Some(u) => return Effect::Run(Job::Browse { url: u.to_string() }),
+                        None => self.report("this article has no URL to open".into(), true),
+                    }
+                }
+            }
+            Action::CopyMenu => {
+                if self.article_or_say().is_some() {
+                    self.overlay = Overlay::Copy;
+                }
+            }
+            Action::SaveArticle => {
+                if let Some(i) = self.article_or_say() {
+                    let name = export::file_name(&Entry::of(self.corpus, i));
+                    self.overlay = Overlay::Prompt(Prompt::new(PromptKind::Save { article: i }, name));
+                }
+            }
+            Action::PipeArticle => {
+                if let Some(i) = self.article_or_say() {
+                    self.overlay = Overlay::Prompt(Prompt::new(PromptKind::Pipe { article: i }, String::new()));
+                }
+            }
+            Action::ViewSource => {
+                if let Some(i) = self.article_or_say() {
+                    let a = self.corpus.get(i);
+                    let file = self.corpus.file(a);
+                    let path = file.disk_path().map(std::path::Path::to_path_buf);
+                    // A bundled file has no path on disk: the pager reads its text instead.
+                    let text =
+                        if path.is_none() { self.corpus.source_text(i).unwrap_or_default() } else { String::new() };
+                    return Effect::Run(Job::Page { path, text, name: file.path.clone() });
+                }
+            }
+            Action::ExportList => {
+                if self.view.is_empty() {
+                    self.report("no articles listed: nothing to export".into(), true);
+                } else {
+                    let name = format!("newsdesk-{}.md", self.today);
+                    self.overlay = Overlay::Prompt(Prompt::new(PromptKind::Export, name));
+                }
+            }
+            // Copy choices arrive only after the copy key.
+            Action::CopyUrl | Action::CopyId | Action::CopyCitation => {}
             // Handled in `update` before anything else.
             Action::Quit | Action::Suspend | Action::Resize(..) => {}
             // Picker and prompt actions arrive only while those are open.
@@ -463,6 +557,91 @@ impl<'c> Model<'c> {
             | Action::DeleteWord
             | Action::Input(_)
             | Action::Paste(_) => {}
+        }
+        Effect::None
+    }
+
+    /// Sets the message line (the outcome of a program run for the reader, too).
+    pub fn report(&mut self, text: String, error: bool) {
+        self.message = Some(Message { text, error });
+    }
+
+    /// The selected article, or a message that there is none.
+    fn article_or_say(&mut self) -> Option<u32> {
+        let a = self.selected_article();
+        if a.is_none() {
+            self.report("no article selected".into(), true);
+        }
+        a
+    }
+
+    fn update_copy(&mut self, action: Action) -> Effect {
+        let Some(i) = self.selected_article() else { return Effect::None };
+        let e = Entry::of(self.corpus, i);
+        let (what, text) = match action {
+            Action::CopyUrl => match e.url {
+                Some(u) => ("URL", u),
+                None => {
+                    self.report("this article has no URL to copy".into(), true);
+                    return Effect::None;
+                }
+            },
+            Action::CopyId => ("id", e.id.clone()),
+            Action::CopyCitation => ("citation", export::citation(&e, self.today)),
+            // Esc, or any other key, closes the question.
+            _ => return Effect::None,
+        };
+        self.report(format!("copied the {what}: {text}"), false);
+        Effect::Clipboard(text)
+    }
+
+    /// The article as Markdown with front matter, as saved and piped.
+    fn article_markdown(&self, i: u32) -> String {
+        let body = self.corpus.extraction(i).map(|x| x.body).unwrap_or_default();
+        export::article(&Entry::of(self.corpus, i), &body, ArticleFormat::Markdown)
+    }
+
+    /// What saving article `i` to `name` would write.
+    fn save_article(&self, i: u32, name: &str) -> Result<PendingWrite, String> {
+        let path = files::target(name)?;
+        let format = ArticleFormat::for_path(&path);
+        let e = self.corpus.extraction(i).map_err(|e| format!("cannot read the article: {e}"))?;
+        let contents = export::article(&Entry::of(self.corpus, i), &e.body, format);
+        let kind = if format == ArticleFormat::Text { "text" } else { "Markdown" };
+        let what = format!("{kind}, {}", crate::width::count(e.words() as usize, "word"));
+        Ok(PendingWrite { path, contents, what, overwrite_ok: false, corpus_ok: false })
+    }
+
+    /// What exporting the listed articles to `name` would write.
+    fn export_list(&self, name: &str) -> Result<PendingWrite, String> {
+        let path = files::target(name)?;
+        let format = export::ListFormat::for_path(&path)
+            .ok_or_else(|| format!("name the format by the extension: {}", export::ListFormat::EXTENSIONS))?;
+        let entries: Vec<Entry> = self.view.rows.iter().map(|&i| Entry::of(self.corpus, i)).collect();
+        let contents = format.render(&entries, self.today);
+        let what = format!("{}, {}", format.name(), crate::width::count(entries.len(), "article"));
+        Ok(PendingWrite { path, contents, what, overwrite_ok: false, corpus_ok: false })
+    }
+
+    /// Writes the file, or first asks about overwriting it or writing into the corpus.
+    fn write_or_confirm(&mut self, mut w: PendingWrite) -> Effect {
+        if !w.overwrite_ok && w.path.exists() {
+            w.overwrite_ok = true;
+            let why = format!("{} exists", w.path.display());
+            let kind = PromptKind::Confirm { ask: "overwrite it?", why, write: w };
+            self.overlay = Overlay::Prompt(Prompt::new(kind, String::new()));
+            return Effect::None;
+        }
+        if !w.corpus_ok && files::inside_corpus(&w.path, self.corpus, &self.corpus_roots) {
+            w.corpus_ok = true;
+            let why = format!("⚠ in the corpus folder, it would load as an article: {}", w.path.display());
+            let kind = PromptKind::Confirm { ask: "save it there?", why, write: w };
+            self.overlay = Overlay::Prompt(Prompt::new(kind, String::new()));
+            return Effect::None;
+        }
+        match files::write(&w.path, &w.contents, w.overwrite_ok) {
+            Ok(()) => self.report(format!("saved {} ({})", w.path.display(), w.what), false),
+            Err(e) => self.report(format!("could not save {}: {e}", w.path.display()), true),
         }
         Effect::None
     }

@@ -61,7 +61,7 @@ pub fn draw(m: &Model<'_>, frame: &mut Frame<'_>) {
                 frame.set_cursor_position((x, y));
             }
         }
-        Overlay::None => {}
+        Overlay::Copy | Overlay::None => {}
     }
 }
 

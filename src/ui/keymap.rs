@@ -20,8 +20,10 @@ pub enum Context {
     Timeline,
     /// The outlet picker popup.
     Picker,
-    /// A prompt (search, date).
+    /// A prompt (search, date, file name, command).
     Prompt,
+    /// After the copy key: what to copy.
+    Clipboard,
     /// The help overlay.
     Help,
 }
@@ -35,19 +37,21 @@ impl Context {
             Context::Reader => "Reader",
             Context::Timeline => "Timeline",
             Context::Picker => "Outlet picker",
-            Context::Prompt => "Search and date prompts",
+            Context::Prompt => "Prompts (search, date, file name, command)",
+            Context::Clipboard => "Copy to the clipboard (after y)",
             Context::Help => "Help",
         }
     }
 
     /// Contexts in the order the help lists them.
-    pub const ALL: [Context; 8] = [
+    pub const ALL: [Context; 9] = [
         Context::Always,
         Context::Panes,
         Context::List,
         Context::Reader,
         Context::Timeline,
         Context::Picker,
+        Context::Clipboard,
         Context::Prompt,
         Context::Help,
     ];
@@ -142,7 +146,7 @@ const fn hinted(
     Binding { context, keys, action, help, hint: Some(hint) }
 }
 
-use Context::{Always, Help as HelpCx, List, Panes, Picker, Prompt, Reader, Timeline};
+use Context::{Always, Clipboard, Help as HelpCx, List, Panes, Picker, Prompt, Reader, Timeline};
 
 /// The keymap.
 pub static KEYMAP: &[Binding] = &[
@@ -177,6 +181,12 @@ pub static KEYMAP: &[Binding] = &[
     bind(Panes, &[ch('2')], Action::FocusReader, "focus the reader"),
     bind(Panes, &[ch('3')], Action::FocusTimeline, "focus the timeline"),
     bind(Panes, &[code(KeyCode::Esc)], Action::Back, "back to the list"),
+    bind(Panes, &[ch('O')], Action::OpenInBrowser, "open the article's URL in $BROWSER (else xdg-open/open)"),
+    bind(Panes, &[ch('y')], Action::CopyMenu, "copy the article's URL, id or a citation (then u, i or c)"),
+    bind(Panes, &[ch('S')], Action::SaveArticle, "save the article as Markdown (or .txt) with its metadata"),
+    bind(Panes, &[ch('|')], Action::PipeArticle, "pipe the article as Markdown to a shell command"),
+    bind(Panes, &[ch('v')], Action::ViewSource, "read the article's source file in $PAGER (less)"),
+    bind(Panes, &[ch('E')], Action::ExportList, "export the listed articles (.md .csv .json .bib .csl.json)"),
     hinted(List, &[code(KeyCode::Enter)], Action::Open, "open the article in the reader", "open"),
     hinted(Reader, &[ch('i')], Action::ToggleEvidence, "show the evidence behind each field", "evidence"),
     hinted(
@@ -204,6 +214,10 @@ pub static KEYMAP: &[Binding] = &[
     hinted(Picker, &[ch('a')], Action::PickerAll, "tick all, or none", "all"),
     hinted(Picker, &[code(KeyCode::Enter)], Action::Apply, "apply", "apply"),
     hinted(Picker, &[code(KeyCode::Esc)], Action::Back, "cancel", "cancel"),
+    hinted(Clipboard, &[ch('u')], Action::CopyUrl, "copy the URL", "URL"),
+    hinted(Clipboard, &[ch('i')], Action::CopyId, "copy the id", "id"),
+    hinted(Clipboard, &[ch('c')], Action::CopyCitation, "copy a one-line citation", "citation"),
+    hinted(Clipboard, &[code(KeyCode::Esc)], Action::Back, "cancel", "cancel"),
     hinted(Prompt, &[code(KeyCode::Enter)], Action::Apply, "apply", "apply"),
     hinted(Prompt, &[code(KeyCode::Esc)], Action::Back, "cancel", "cancel"),
     bind(Prompt, &[code(KeyCode::Backspace)], Action::DeleteBack, "delete before the cursor"),

@@ -8,6 +8,8 @@
 pub mod action;
 pub mod app;
 pub mod draw;
+pub mod external;
+pub mod files;
 pub mod help;
 pub mod keymap;
 pub mod layout;
@@ -22,7 +24,7 @@ pub mod theme;
 pub mod timeline;
 pub mod view;
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 use std::time::Duration;
 
@@ -40,7 +42,7 @@ use crate::corpus::Corpus;
 const TICK: Duration = Duration::from_millis(200);
 
 /// Opens the reader on a corpus, with the command line's filter as the starting filter.
-pub fn run(corpus: &Corpus, spec: &FilterSpec) -> anyhow::Result<ExitCode> {
+pub fn run(corpus: &Corpus, spec: &FilterSpec, roots: &[std::path::PathBuf]) -> anyhow::Result<ExitCode> {
     let filter = spec.resolve(corpus).map_err(|e| UsageError(e.to_string()))?;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err(
@@ -57,6 +59,7 @@ pub fn run(corpus: &Corpus, spec: &FilterSpec) -> anyhow::Result<ExitCode> {
     let mut term = Terminal::new(CrosstermBackend::new(std::io::stdout())).context("opening the terminal")?;
     let size = term.size()?;
     let mut model = Model::new(corpus, filter, spec.order, size.width, size.height);
+    model.corpus_roots = roots.to_vec();
     let heartbeat = terminal::Heartbeat::new();
     terminal::spawn_watchdog(std::sync::Arc::clone(&signals.stop), heartbeat.clone());
     // For the end-to-end test of the panic hook: nothing else can make the reader panic.
@@ -96,6 +99,22 @@ pub fn run(corpus: &Corpus, spec: &FilterSpec) -> anyhow::Result<ExitCode> {
         }
         match effect {
             Effect::Quit => break,
+            Effect::Clipboard(text) => {
+                // Between frames, so it never lands inside a half-drawn screen.
+                let mut out = std::io::stdout();
+                out.write_all(external::osc52(&text).as_bytes())?;
+                out.flush()?;
+            }
+            Effect::Run(job) => {
+                let mut handover = Handover { term: &mut term, heartbeat: &heartbeat };
+                let (text, error) = external::run(&job, &mut handover);
+                signals.forget_keyboard_signals();
+                heartbeat.beat();
+                let size = term.size()?;
+                model.update(action::Action::Resize(size.width, size.height));
+                model.report(text, error);
+                dirty = true;
+            }
             Effect::Suspend => {
                 terminal::suspend(&mut term, &heartbeat)?;
                 let size = term.size()?;
@@ -107,4 +126,23 @@ pub fn run(corpus: &Corpus, spec: &FilterSpec) -> anyhow::Result<ExitCode> {
     }
     drop(_guard);
     Ok(ExitCode::SUCCESS)
+}
+
+/// The reader's terminal, handed to another program and taken back as Ctrl-z does.
+struct Handover<'t> {
+    term: &'t mut terminal::Term,
+    heartbeat: &'t terminal::Heartbeat,
+}
+
+impl external::Handover for Handover<'_> {
+    fn release(&mut self) -> std::io::Result<()> {
+        terminal::leave()
+    }
+
+    fn reclaim(&mut self) -> std::io::Result<()> {
+        // Time in the other program is not a stuck loop.
+        self.heartbeat.beat();
+        terminal::enter()?;
+        terminal::force_full_redraw(self.term)
+    }
 }

@@ -1,5 +1,7 @@
-//! Prompts on the bottom line: the incremental search and the date filter. A small line editor
-//! (cursor, delete, word delete) over the typed text.
+//! Prompts on the bottom line: the incremental search, the date filter, the file names of save
+//! and export, the command to pipe an article to, and yes/no questions before a file is
+//! overwritten or written into the corpus. A small line editor (cursor, delete, word delete)
+//! over the typed text.
 
 use super::action::Action;
 use super::keymap::{self, Context};
@@ -13,6 +15,27 @@ pub enum PromptKind {
     Search { before: Option<Query> },
     /// Date range.
     Date,
+    /// The file to save article number `article` to.
+    Save { article: u32 },
+    /// The shell command to pipe article number `article` to.
+    Pipe { article: u32 },
+    /// The file to export the listed articles to.
+    Export,
+    /// A yes/no question before `write` goes ahead: `ask` on the prompt line, `why` (naming the
+    /// file) on the status row above it, where a long path has the whole width.
+    Confirm { ask: &'static str, why: String, write: PendingWrite },
+}
+
+/// A file about to be written, held while the user confirms.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PendingWrite {
+    pub path: std::path::PathBuf,
+    pub contents: String,
+    /// What was written, for the message: `Markdown, 523 words`.
+    pub what: String,
+    /// The questions already answered yes (so each is asked once).
+    pub overwrite_ok: bool,
+    pub corpus_ok: bool,
 }
 
 /// A prompt being typed.
@@ -32,10 +55,14 @@ impl Prompt {
         Prompt { kind, input, cursor, error: None }
     }
 
-    pub fn label(&self) -> &'static str {
-        match self.kind {
-            PromptKind::Search { .. } => "/",
-            PromptKind::Date => "date: ",
+    pub fn label(&self) -> String {
+        match &self.kind {
+            PromptKind::Search { .. } => "/".into(),
+            PromptKind::Date => "date: ".into(),
+            PromptKind::Save { .. } => "save as: ".into(),
+            PromptKind::Pipe { .. } => "pipe to: ".into(),
+            PromptKind::Export => "export to: ".into(),
+            PromptKind::Confirm { ask, .. } => format!("{ask} (y/N) "),
         }
     }
 
@@ -48,6 +75,14 @@ impl Prompt {
                 keymap::key_for(Context::Prompt, &Action::Back)
             ),
             PromptKind::Date => format!("{DATE_FORMS}; empty for all dates"),
+            PromptKind::Save { .. } => ".md or .txt".into(),
+            PromptKind::Pipe { .. } => "a shell command; the article as Markdown on its stdin".into(),
+            PromptKind::Export => crate::corpus::export::ListFormat::EXTENSIONS.into(),
+            PromptKind::Confirm { .. } => format!(
+                "y and {} to go ahead · {} cancel",
+                keymap::key_for(Context::Prompt, &Action::Apply),
+                keymap::key_for(Context::Prompt, &Action::Back)
+            ),
         }
     }
 

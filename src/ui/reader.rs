@@ -183,6 +183,8 @@ fn build(
     if let Some(u) = &a.url {
         push_wrapped(&mut out, u, width, theme::dim(), None);
     }
+    // Which article this is and where it came from, for `show`, notes and the shell.
+    push_wrapped(&mut out, &format!("{} · {}", corpus.short_id(a), corpus.file(a).path), width, theme::dim(), None);
     out.push(Line::raw(""));
     let e = match doc {
         Some(Ok(e)) => e,
@@ -227,6 +229,9 @@ fn evidence_lines(corpus: &Corpus, i: u32, e: &Extraction, width: usize, out: &m
         Some(text.lines().nth(ev.line.checked_sub(1)? as usize)?.trim().to_string())
     };
     out.push(Line::styled("Evidence", theme::heading()));
+    for (name, value) in [("id", a.id.hex()), ("file", corpus.file(a).path.clone())] {
+        push_wrapped(out, &format!("{name:<10}{value}"), width, Style::new(), None);
+    }
     let outlet = corpus.outlet_name(a.outlet).map(str::to_string);
     let agency = corpus.outlet_name(a.agency).map(str::to_string);
     let authors =

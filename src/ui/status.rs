@@ -7,6 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::app::{Model, Overlay};
+use super::prompt::{Prompt, PromptKind};
 use super::{keymap, theme};
 use crate::width::{truncate, width};
 
@@ -37,6 +38,9 @@ pub fn render(m: &Model<'_>, status: Rect, message: Rect, buf: &mut Buffer) {
     {
         buf.set_style(status, theme::error());
         buf.set_string(status.x, status.y, truncate(&format!(" {e}"), status.width as usize), theme::error());
+    } else if let Overlay::Prompt(Prompt { kind: PromptKind::Confirm { why, .. }, .. }) = &m.overlay {
+        buf.set_style(status, theme::warning());
+        buf.set_string(status.x, status.y, truncate(&format!(" {why}"), status.width as usize), theme::warning());
     } else {
         render_counts(m, status, buf);
     }
@@ -87,6 +91,9 @@ fn render_message_line(m: &Model<'_>, message: Rect, buf: &mut Buffer) {
         return;
     }
     let mut spans = vec![Span::raw(" ")];
+    if matches!(m.overlay, Overlay::Copy) {
+        spans.push(Span::styled("copy: ", theme::heading()));
+    }
     for (key, hint) in keymap::hints(&m.contexts()) {
         spans.push(Span::styled(key, theme::warning()));
         spans.push(Span::styled(format!(" {hint}  "), theme::dim()));
@@ -97,6 +104,6 @@ fn render_message_line(m: &Model<'_>, message: Rect, buf: &mut Buffer) {
 /// Where the terminal cursor goes while a prompt is open.
 pub fn cursor(m: &Model<'_>, message: Rect) -> Option<(u16, u16)> {
     let Overlay::Prompt(p) = &m.overlay else { return None };
-    let x = width(p.label()) + width(&p.input[..p.cursor]);
+    let x = width(&p.label()) + width(&p.input[..p.cursor]);
     Some((message.x + (x as u16).min(message.width.saturating_sub(1)), message.y))
 }

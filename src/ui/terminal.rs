@@ -63,8 +63,11 @@ impl Drop for Guard {
 
 /// Signals the event loop watches.
 pub struct Signals {
-    /// SIGTERM, SIGHUP or SIGINT: restore the terminal and exit.
+    /// SIGTERM or SIGHUP: restore the terminal and exit.
     pub stop: Arc<AtomicBool>,
+    /// SIGINT: exit too, except while a program the reader runs has the terminal (Ctrl-c
+    /// there goes to the whole foreground group, and is meant for that program).
+    pub interrupt: Arc<AtomicBool>,
     /// SIGTSTP from outside (e.g. `kill -TSTP`): suspend like Ctrl-z.
     pub suspend: Arc<AtomicBool>,
 }
@@ -74,15 +77,23 @@ impl Signals {
         use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
         let stop = Arc::new(AtomicBool::new(false));
         let suspend = Arc::new(AtomicBool::new(false));
-        for sig in [SIGTERM, SIGHUP, SIGINT] {
+        let interrupt = Arc::new(AtomicBool::new(false));
+        for sig in [SIGTERM, SIGHUP] {
             signal_hook::flag::register(sig, Arc::clone(&stop))?;
         }
+        signal_hook::flag::register(SIGINT, Arc::clone(&interrupt))?;
         signal_hook::flag::register(SIGTSTP, Arc::clone(&suspend))?;
-        Ok(Signals { stop, suspend })
+        Ok(Signals { stop, interrupt, suspend })
     }
 
     pub fn stop_requested(&self) -> bool {
-        self.stop.load(Ordering::Relaxed)
+        self.stop.load(Ordering::Relaxed) || self.interrupt.load(Ordering::Relaxed)
+    }
+
+    /// Forgets Ctrl-c and Ctrl-z typed while another program had the terminal: they were its.
+    pub fn forget_keyboard_signals(&self) {
+        self.interrupt.store(false, Ordering::Relaxed);
+        self.suspend.store(false, Ordering::Relaxed);
     }
 
     pub fn take_suspend(&self) -> bool {
