@@ -815,7 +815,12 @@ fn strip_label(line: &str) -> (Option<Label>, &str) {
     // The preposition between a label and its date: "Publié le", "Veröffentlicht am",
     // "Publicado el", "Pubblicato il", "Gepubliceerd op".
     const JOINERS: &[&str] = &["on ", "le ", "am ", "el ", "il ", "op ", "em ", "en "];
+    // Most lines start with no label: compare first bytes before whole words.
+    let first = line.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
     for (word, label) in LABELS {
+        if word.as_bytes()[0] != first {
+            continue;
+        }
         if let Some(head) = line.get(..word.len())
             && (head.eq_ignore_ascii_case(word) || (!head.is_ascii() && head.to_lowercase() == *word))
         {
@@ -864,11 +869,18 @@ pub fn month_from_name(w: &str) -> Option<u32> {
         if let Some(p) = MONTHS.iter().position(|m| *m == lower || (lower.len() == 3 && m.starts_with(&lower))) {
             return Some(p as u32 + 1);
         }
-        return FOREIGN_MONTHS.iter().find(|(name, _)| *name == lower).map(|(_, m)| *m);
+        return FOREIGN_MONTH_INDEX.get(lower.as_str()).copied();
     }
-    let lower = w.to_lowercase();
-    FOREIGN_MONTHS.iter().find(|(name, _)| *name == lower).map(|(_, m)| *m)
+    FOREIGN_MONTH_INDEX.get(w.to_lowercase().as_str()).copied()
 }
+
+/// [`FOREIGN_MONTHS`] by name: every word of a page passes here once, so no linear scan.
+static FOREIGN_MONTH_INDEX: std::sync::LazyLock<foldhash::HashMap<&'static str, u32>> =
+    std::sync::LazyLock::new(|| FOREIGN_MONTHS.iter().copied().collect());
+
+/// [`FOREIGN_WEEKDAYS`] by name.
+static FOREIGN_WEEKDAY_INDEX: std::sync::LazyLock<foldhash::HashMap<&'static str, Weekday>> =
+    std::sync::LazyLock::new(|| FOREIGN_WEEKDAYS.iter().copied().collect());
 
 /// Month names and their usual abbreviations in the outlets' other languages (German, French,
 /// Spanish, Italian, Dutch, Portuguese, Swedish, Indonesian, Turkish; Russian, Ukrainian,
@@ -1132,11 +1144,10 @@ fn weekday_from_name(w: &str) -> Option<Weekday> {
         return None;
     }
     if !w.is_ascii() || w.len() > 9 {
-        let lower = w.to_lowercase();
-        return FOREIGN_WEEKDAYS.iter().find(|(name, _)| *name == lower).map(|(_, d)| *d);
+        return FOREIGN_WEEKDAY_INDEX.get(w.to_lowercase().as_str()).copied();
     }
     let lower = w.to_ascii_lowercase();
-    if let Some((_, d)) = FOREIGN_WEEKDAYS.iter().find(|(name, _)| *name == lower) {
+    if let Some(d) = FOREIGN_WEEKDAY_INDEX.get(lower.as_str()) {
         return Some(*d);
     }
     DAYS.iter()

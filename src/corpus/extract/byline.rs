@@ -186,7 +186,7 @@ pub fn desk_line(line: &str, outlets: &Outlets) -> Option<Byline> {
         return None;
     }
     let words = line.split_whitespace().count();
-    if !(2..=4).contains(&words) {
+    if !(2..=4).contains(&words) || !line.split_whitespace().any(is_role_word) {
         return None;
     }
     // "AP News", "World News": a masthead or a section, not a desk.
@@ -316,8 +316,18 @@ fn strip_place(part: &str) -> &str {
 }
 
 fn is_role(part: &str) -> bool {
-    part.split_whitespace()
-        .all(|w| ROLES.contains(&w.to_lowercase().trim_end_matches('s')) || ROLES.contains(&w.to_lowercase().as_str()))
+    part.split_whitespace().all(is_role_word)
+}
+
+/// A role word, singular or plural ("reporter", "Reporters"), without allocating for the
+/// ASCII words most lines are made of.
+fn is_role_word(w: &str) -> bool {
+    if w.is_ascii() {
+        let singular = w.strip_suffix(['s', 'S']).unwrap_or(w);
+        return ROLES.iter().any(|r| w.eq_ignore_ascii_case(r) || singular.eq_ignore_ascii_case(r));
+    }
+    let lower = w.to_lowercase();
+    ROLES.contains(&lower.as_str()) || ROLES.contains(&lower.trim_end_matches('s'))
 }
 
 /// A plausible personal name: 1–5 words, each capitalised (or a particle) in cased scripts; any

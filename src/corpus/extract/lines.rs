@@ -165,7 +165,7 @@ pub fn classify(raw: &str, outlets: &Outlets, order: DayMonthOrder) -> (String, 
         return (squash_spaces(&markdown::strip_inline(text)).into_owned(), Kind::Heading);
     }
     // "![A minister at the harbour](https://…/photo.jpg)": a photo and its caption.
-    let image = trimmed.contains("![");
+    let image = memchr::memchr(b'!', trimmed.as_bytes()).is_some() && trimmed.contains("![");
     let bold_credit = image || markdown::ends_with_bold_credit(trimmed);
     let stripped = trimmed.strip_prefix("> ").unwrap_or(trimmed);
     let text = squash_spaces(&markdown::strip_inline(stripped)).into_owned();
@@ -329,16 +329,19 @@ fn is_breadcrumb(core: &str) -> bool {
         return false;
     }
     [" > ", " » ", " › ", " / "].iter().any(|sep| {
-        let parts: Vec<&str> = core.split(sep).collect();
-        parts.len() >= 3
-            && parts.len() <= 8
-            && parts.iter().all(|p| {
-                let p = p.trim();
-                let words = p.split_whitespace().count();
-                (1..=4).contains(&words)
-                    && !p.ends_with('.')
-                    && p.starts_with(|c: char| c.is_uppercase() || c.is_numeric())
-            })
+        // Two separators at least, found by memchr before any splitting.
+        let finder = memchr::memmem::Finder::new(sep.as_bytes());
+        finder.find_iter(core.as_bytes()).nth(1).is_some() && {
+            let parts = core.split(sep).count();
+            (3..=8).contains(&parts)
+                && core.split(sep).all(|p| {
+                    let p = p.trim();
+                    let words = p.split_whitespace().count();
+                    (1..=4).contains(&words)
+                        && !p.ends_with('.')
+                        && p.starts_with(|c: char| c.is_uppercase() || c.is_numeric())
+                })
+        }
     })
 }
 

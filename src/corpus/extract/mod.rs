@@ -20,6 +20,10 @@ use super::dates::{self, DayMonthOrder, Label, Published};
 use super::outlets::{self, OutletId, Outlets};
 use super::text::squash_spaces;
 
+/// How many non-blank lines below a first headline-like line a byline's headline must be to
+/// beat it: a page's menus are longer than any header above a story.
+const FAR_BELOW: usize = 40;
+
 /// How many non-blank lines from the top may hold the headline.
 const HEAD_LINES: usize = 25;
 
@@ -170,6 +174,15 @@ fn find_title(lines: &[Line], outlets: &Outlets, notes: &mut Vec<Note>) -> (Fiel
         candidates.retain(|&(i, _)| !suffixes.contains(&squash_name(&lines[i].text)));
     }
     let best = candidates.iter().copied().max_by_key(|&(i, score)| (score, std::cmp::Reverse(i)));
+    // A candidate nothing follows as an article, far above an article's byline or date line
+    // with a headline over it (a text dump's menus, then the story): the latter is the headline.
+    if let Some((i, 0)) = best
+        && let Some(a) = headline_above_anchor(lines, outlets)
+        && lines[i..a].iter().filter(|l| l.kind != Kind::Blank).count() > FAR_BELOW
+    {
+        let l = &lines[a];
+        return (Field::new(l.text.clone(), l.no, Rule::Headline), a);
+    }
     if let Some((i, _)) = best {
         let l = &lines[i];
         return (Field::new(l.text.clone(), l.no, Rule::Headline), i);

@@ -672,7 +672,7 @@ fn authors_from_credits_name_lines_and_not_desks() {
 #[test]
 fn in_a_whole_page_dump_the_headline_is_above_the_first_byline() {
     let mut page = String::new();
-    for k in 0..40 {
+    for k in 0..60 {
         page.push_str(&format!("  * Section {k}\n"));
     }
     page.push_str("\nA long paragraph of site text that is not the story and goes on and on for a while here.\n\n");
@@ -682,4 +682,10 @@ fn in_a_whole_page_dump_the_headline_is_above_the_first_byline() {
         (e.title.value.as_str(), e.title.evidence.rule),
         ("Ministers agree on a made-up harbour treaty", Rule::Headline)
     );
+    // A menu phrase that looks like a headline, far above the story, loses to the story's.
+    let page = page.replacen("  * Section 0", "Toggle the site navigation menu", 1);
+    assert_eq!(extract(&page, &Outlets::builtin()).title.value, "Ministers agree on a made-up harbour treaty");
+    // Near the story, the first headline-like line stays the headline.
+    let page = "Ministers agree on a made-up harbour treaty\nA standfirst without a full stop at its end\n\nJane Doe\n5 March 2019\n\nThe ministers met.";
+    assert_eq!(extract(page, &Outlets::builtin()).title.value, "Ministers agree on a made-up harbour treaty");
 }
