@@ -2,9 +2,11 @@
 //! lives in its own module; all of them write to a `Write` so tests can read what they print.
 
 mod check;
+mod compare;
 mod list;
 mod outlets;
 mod show;
+mod stories;
 mod timeline;
 
 use std::io::{IsTerminal, Write};
@@ -58,6 +60,12 @@ pub fn execute(config: &Config, out: &mut dyn Write, width: Option<usize>) -> an
         Action::Outlets(format) => outlets::run(&corpus, config, *format, out)?,
         Action::Timeline { summary, format } => timeline::run(&corpus, config, *summary, *format, out, width)?,
         Action::Check(format) => return check::run(&corpus, *format, out),
+        Action::Stories(format) => stories::run(&corpus, config, *format, out, width)?,
+        Action::Why { ids, format } => stories::why(&corpus, ids, *format, out)?,
+        Action::Compare { ids, format } => {
+            let color = width.is_some() && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+            compare::run(&corpus, ids, *format, out, width, color)?
+        }
         Action::Completions(_) | Action::GenCorpus { .. } => ExitCode::SUCCESS,
     };
     if !config.quiet {
