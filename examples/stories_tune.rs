@@ -25,25 +25,35 @@ fn main() -> anyhow::Result<()> {
         .collect();
     let c =
         Corpus::load(&[PathBuf::from("storyset/articles")], LoadOptions { metadata: true, index: false, cache: false });
-    let ev: Vec<Option<String>> = c
+    let ev: Vec<Option<(String, bool)>> = c
         .articles()
         .iter()
         .map(|a| {
             let p = &c.file(a).path;
             let stem = std::path::Path::new(p.as_ref() as &str).file_stem()?.to_str()?.to_string();
             let e = labels.get(&stem)?.clone();
-            (want == "all" || halves.get(&e).is_some_and(|h| *h == want)).then_some(e)
+            Some((e.clone(), want == "all" || halves.get(&e).is_some_and(|h| *h == want)))
         })
         .collect();
     let prof = profiles(&c);
     let base = Params::default();
     let mut grid = Vec::new();
-    for min_score in [0.03f32, 0.06] {
-        for per_day in [0.0f32, 0.005] {
-            for min_names in [0.04f32, 0.08] {
-                for min_terms in [0.03f32, 0.06] {
-                    for min_average in [0.04f32, 0.07, 0.1] {
-                        grid.push(Params { min_score, per_day, min_names, min_terms, min_average, ..base });
+    for min_score in [0.08f32, 0.1] {
+        for per_day in [0.025f32, 0.03, 0.035] {
+            for min_names in [0.08f32] {
+                for min_terms in [0.03f32] {
+                    for min_average in [0.03f32, 0.04] {
+                        for plateau in [2, 3, 4] {
+                            grid.push(Params {
+                                min_score,
+                                per_day,
+                                min_names,
+                                min_terms,
+                                min_average,
+                                plateau,
+                                ..base
+                            });
+                        }
                     }
                 }
             }
@@ -59,7 +69,11 @@ fn main() -> anyhow::Result<()> {
         for a in 0..n {
             for b in a + 1..n {
                 let (Some(x), Some(y)) = (&ev[a as usize], &ev[b as usize]) else { continue };
-                let same = x == y;
+                // Pairs touching the tuning half count, so merges across halves are seen.
+                if !x.1 && !y.1 {
+                    continue;
+                }
+                let same = x.0 == y.0;
                 let together = s.story_of(a).is_some() && s.story_of(a).map(|t| t.id) == s.story_of(b).map(|t| t.id);
                 tp += u32::from(same && together);
                 fp += u32::from(!same && together);
@@ -69,8 +83,8 @@ fn main() -> anyhow::Result<()> {
         let prec = tp as f32 / (tp + fp).max(1) as f32;
         let rec = tp as f32 / (tp + fn_).max(1) as f32;
         println!(
-            "{prec:.3} {rec:.3}  score {:.2} day {:.3} names {:.2} terms {:.2} avg {:.2}",
-            p.min_score, p.per_day, p.min_names, p.min_terms, p.min_average
+            "{prec:.3} {rec:.3}  score {:.2} day {:.3} plateau {} names {:.2} terms {:.2} avg {:.2}",
+            p.min_score, p.per_day, p.plateau, p.min_names, p.min_terms, p.min_average
         );
     }
     Ok(())

@@ -214,6 +214,9 @@ struct WhyJson {
     /// The score a link needs at this time gap.
     needed: Option<f32>,
     linked: bool,
+    /// Whether the link holds for a lone article joining a story (the time gap counted up to
+    /// a few days).
+    linked_alone: bool,
     /// Why not, when they are not in one story (or why one is left out).
     reasons: Vec<String>,
 }
@@ -247,7 +250,7 @@ pub fn why(c: &Corpus, ids: &[String; 2], format: TableFormat, out: &mut dyn Wri
             reasons.push(format!("{t} is left out of stories: {why}"));
         }
     }
-    let needed = ev.map(|e| p.min_score + p.per_day * e.gap as f32);
+    let needed = ev.map(|e| p.needed(e.gap));
     if let Some(e) = ev
         && !same
     {
@@ -305,6 +308,7 @@ pub fn why(c: &Corpus, ids: &[String; 2], format: TableFormat, out: &mut dyn Wri
         score: ev.map(|e| r2(e.score)),
         needed: needed.map(r2),
         linked: ev.is_some_and(|e| e.linked) || copy,
+        linked_alone: ev.is_some_and(|e| e.linked_alone) || copy,
         reasons,
     };
     if format == TableFormat::Json {
@@ -362,7 +366,13 @@ pub fn why(c: &Corpus, ids: &[String; 2], format: TableFormat, out: &mut dyn Wri
             e.terms,
             e.score,
             n,
-            if e.linked { ": linked" } else { "" }
+            if e.linked {
+                ": linked"
+            } else if e.linked_alone {
+                ": linked as a lone article joining a story"
+            } else {
+                ""
+            }
         )?;
     }
     for r in &j.reasons {

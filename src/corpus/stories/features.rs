@@ -7,14 +7,15 @@ use xxhash_rust::xxh3::xxh3_64;
 
 use super::minhash::is_cjk;
 
-/// Words of the body (after the headline) that count as the lead for names.
-pub const NAME_WORDS: usize = 160;
-/// Words of the body (after the headline) that count as the lead for key terms.
-pub const TERM_WORDS: usize = 90;
+/// Words of the headline and body read for names (most of an article: names further down tell
+/// one event's reports from another's better than the lead's alone).
+pub const NAME_WORDS: usize = 800;
+/// Words of the headline and body that count as the lead for key terms.
+pub const TERM_WORDS: usize = 150;
 /// At most this many names and terms are kept per article (the first ones: a lead names its
 /// subject first).
-pub const MAX_NAMES: usize = 24;
-pub const MAX_TERMS: usize = 40;
+pub const MAX_NAMES: usize = 64;
+pub const MAX_TERMS: usize = 48;
 
 /// Capitalised words that are not names: function words that start sentences, days, months,
 /// and titles that go before names.
@@ -167,7 +168,7 @@ pub fn lead(title: &str, body: &[&str]) -> String {
     for p in body {
         s.push_str(p);
         s.push('\n');
-        if s.len() > 4000 {
+        if s.len() > 12_000 {
             break;
         }
     }

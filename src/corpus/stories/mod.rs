@@ -45,11 +45,27 @@ pub struct Params {
     /// `per_day` for each day between them.
     pub min_score: f32,
     pub per_day: f32,
+    /// A lone article joining a story (an early report of a summit weeks ahead) pays the
+    /// per-day rise for at most this many days. Two groups of reports weeks apart pay it in
+    /// full and stay apart: two launches, two announcements about one breach.
+    pub plateau: i32,
     /// Least average score between two groups for them to merge (pairs without a link count 0).
     pub min_average: f32,
     /// Pseudo-documents added to the corpus for IDF, so a tiny corpus does not call every name
     /// common (a name in all five articles of a five-article corpus is not like `said`).
     pub idf_prior: f32,
+}
+
+impl Params {
+    /// The score a link needs at a time gap of `gap` days.
+    pub fn needed(&self, gap: i32) -> f32 {
+        self.min_score + self.per_day * gap as f32
+    }
+
+    /// The score a lone article's link to a story's member needs at a time gap of `gap` days.
+    pub fn needed_alone(&self, gap: i32) -> f32 {
+        self.min_score + self.per_day * gap.min(self.plateau) as f32
+    }
 }
 
 impl Default for Params {
@@ -61,8 +77,9 @@ impl Default for Params {
             min_shared_names: 2,
             min_names: 0.08,
             min_terms: 0.03,
-            min_score: 0.06,
-            per_day: 0.005,
+            min_score: 0.08,
+            per_day: 0.035,
+            plateau: 3,
             min_average: 0.04,
             idf_prior: 20.0,
         }
@@ -232,6 +249,8 @@ pub struct Evidence {
     pub score: f32,
     /// Whether these alone link the two as reports of one event.
     pub linked: bool,
+    /// Whether they link a lone article to a story (the time gap counted up to the plateau).
+    pub linked_alone: bool,
 }
 
 impl Evidence {
@@ -240,12 +259,13 @@ impl Evidence {
         let (names, shared_names) = weighted(&a.names, &b.names, |k| rarity.name_idf(k));
         let (terms, shared_terms) = weighted(&a.terms, &b.terms, |k| rarity.term_idf(k));
         let score = (names + terms) / 2.0;
-        let linked = gap <= params.max_gap
+        let base = gap <= params.max_gap
             && shared_names >= params.min_shared_names
             && names >= params.min_names
-            && terms >= params.min_terms
-            && score >= params.min_score + params.per_day * gap as f32;
-        Evidence { gap, names, shared_names, terms, shared_terms, score, linked }
+            && terms >= params.min_terms;
+        let linked = base && score >= params.needed(gap);
+        let linked_alone = base && score >= params.needed_alone(gap);
+        Evidence { gap, names, shared_names, terms, shared_terms, score, linked, linked_alone }
     }
 }
 
@@ -396,24 +416,29 @@ impl Stories {
         // Reports: candidate pairs share a rare-enough name or term within the time window.
         let links = link_candidates(&profiles, &rarity, &params);
         stats.link_candidates = links.len();
-        let mut scored: HashMap<(u32, u32), f32, foldhash::fast::RandomState> = HashMap::default();
+        // Per pair: the score, and whether the link holds between groups (not only for a lone
+        // article joining).
+        let mut scored: HashMap<(u32, u32), (f32, bool), foldhash::fast::RandomState> = HashMap::default();
         for &(a, b, e) in &links {
-            if e.linked {
-                scored.insert((a, b), e.score);
+            if e.linked_alone {
+                scored.insert((a, b), (e.score, e.linked));
             }
         }
         stats.links = scored.len();
         for &(a, b, _) in &copies {
-            scored.insert((a.min(b), a.max(b)), 1.0);
+            scored.insert((a.min(b), a.max(b)), (1.0, true));
         }
 
         // Average linkage, strongest links first, under the span cap.
-        let mut edges: Vec<((u32, u32), f32)> = scored.iter().map(|(&k, &v)| (k, v)).collect();
+        let mut edges: Vec<((u32, u32), f32)> = scored.iter().map(|(&k, &v)| (k, v.0)).collect();
         edges.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
         let day = |i: u32| profiles[i as usize].as_ref().map_or(0, |p| p.day);
         let mut cluster_of: Vec<u32> = (0..n as u32).collect();
         let mut clusters: Vec<Vec<u32>> = (0..n as u32).map(|i| vec![i]).collect();
-        let score = |a: u32, b: u32| scored.get(&(a.min(b), a.max(b))).copied().unwrap_or(0.0);
+        let score = |a: u32, b: u32, lone: bool| match scored.get(&(a.min(b), a.max(b))) {
+            Some(&(s, strict)) if strict || lone => s,
+            _ => 0.0,
+        };
         for ((a, b), _) in edges {
             let (ca, cb) = (cluster_of[a as usize], cluster_of[b as usize]);
             if ca == cb {
@@ -425,7 +450,12 @@ impl Stories {
             if hi - lo > params.max_span {
                 continue;
             }
-            let total: f32 = x.iter().flat_map(|&i| y.iter().map(move |&j| (i, j))).map(|(i, j)| score(i, j)).sum();
+            // A lone article joins a group across the plateau only when it links to every
+            // member: an early report names what the whole story names.
+            let lone = (x.len() == 1) != (y.len() == 1);
+            let pairs = || x.iter().flat_map(|&i| y.iter().map(move |&j| (i, j)));
+            let lone = lone && pairs().all(|(i, j)| score(i, j, true) > 0.0);
+            let total: f32 = pairs().map(|(i, j)| score(i, j, lone)).sum();
             if total / ((x.len() * y.len()) as f32) < params.min_average {
                 continue;
             }
@@ -564,7 +594,7 @@ impl Stories {
             let e = Evidence::between(p, q, &self.rarity, &self.params);
             let s = if contained >= self.params.copy_containment {
                 1.0
-            } else if e.linked {
+            } else if e.linked_alone {
                 e.score
             } else {
                 0.0
@@ -644,7 +674,7 @@ fn link_candidates(profiles: &[Option<Profile>], rarity: &Rarity, params: &Param
                 }
                 if let Some(q) = &profiles[j as usize] {
                     let e = Evidence::between(p, q, rarity, params);
-                    if e.linked {
+                    if e.linked_alone {
                         out.push((i, j, e));
                     }
                 }
