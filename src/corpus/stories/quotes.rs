@@ -41,13 +41,14 @@ fn patterns() -> &'static Patterns {
         let q = r#"["“](?P<q>[^"“”]{8,}?)\s*["”]"#;
         let re = |s: String| Regex::new(&s).unwrap_or_else(|e| panic!("quote pattern: {e}"));
         Patterns {
-            after: re(format!(r"{q},?\s+{who}\s+{VERB}")),
+            // `"…," foreign ministry spokesman Kim In-chul said`: a lower-case role may go first.
+            after: re(format!(r"{q},?\s+(?P<who>{ROLE}|(?:[\p{{Ll}}\-]+\s+){{0,3}}{NAME}|[Hh]e|[Ss]he)\s+{VERB}")),
             inverted: re(format!(r"{q},?\s+(?:said|says|added)\s+(?P<who>{ROLE}|{NAME})")),
             before: re(format!(r#"{who}\s+{VERB}(?:\s+on\s+\p{{Lu}}\p{{L}}+)?[,:]?\s+["“](?P<q>[^"“”]{{8,}})["”]"#)),
             reported: re(format!(
                 r"{who}\s+{VERB}(?:\s+on\s+\p{{Lu}}\p{{L}}+)?,?\s+(?:that\s+)?(?P<q>[^.“”\x22]{{12,}})\."
             )),
-            according: re(format!(r"(?i:according to)\s+(?:the\s+)?(?P<who>{ROLE}|{NAME})")),
+            according: re(format!(r"(?i:according to)\s+(?:the\s+)?(?P<who>{ROLE}|{NAME})(?:\s+news agency)?")),
         }
     })
 }
@@ -175,6 +176,14 @@ mod tests {
         assert_eq!(
             one("Mayor Tobin Ferro told reporters: \"Nobody was hurt in the flood.\""),
             ("Mayor Tobin Ferro".into(), "Nobody was hurt in the flood.".into(), true)
+        );
+    }
+
+    #[test]
+    fn a_role_before_the_name_is_part_of_the_speaker() {
+        assert_eq!(
+            one("\"We hope for progress,\" foreign ministry spokesman Lee Dal-ho said in Seoul."),
+            ("foreign ministry spokesman Lee Dal-ho".into(), "We hope for progress".into(), true)
         );
     }
 
