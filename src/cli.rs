@@ -213,6 +213,21 @@ pub enum Command {
         #[arg(long)]
         truth: Option<PathBuf>,
     },
+    /// Write synthetic multi-outlet events and wire copies, with their story truth.
+    #[command(hide = true)]
+    GenStories {
+        /// Folder to write into.
+        out: PathBuf,
+        /// Number of events.
+        #[arg(long, default_value_t = 100)]
+        events: u64,
+        /// Random seed.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Also write each article's event and copy, one JSON line per article, to this file.
+        #[arg(long)]
+        truth: Option<PathBuf>,
+    },
 }
 
 /// Which corpus to read.
@@ -363,6 +378,12 @@ pub enum Action {
         seed: u64,
         truth: Option<PathBuf>,
     },
+    GenStories {
+        out: PathBuf,
+        events: u64,
+        seed: u64,
+        truth: Option<PathBuf>,
+    },
 }
 
 /// A validated command line.
@@ -408,6 +429,9 @@ impl Cli {
             Some(Command::Completions { shell }) => (Action::Completions(shell), CorpusArgs::default(), none),
             Some(Command::GenCorpus { out, count, seed, truth }) => {
                 (Action::GenCorpus { out, count, seed, truth }, CorpusArgs::default(), none)
+            }
+            Some(Command::GenStories { out, events, seed, truth }) => {
+                (Action::GenStories { out, events, seed, truth }, CorpusArgs::default(), none)
             }
         };
         let filter_spec = FilterSpec::from_args(&filter, &order)?;

@@ -170,3 +170,47 @@ fn unknown_ids_are_usage_errors() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("is not an article id"));
 }
+
+/// The synthetic generator's events and wire copies, grouped: a regression test with known
+/// truth. Every fifth event is a follow-up with the same place and people weeks later, which
+/// must stay a story of its own.
+#[test]
+fn synthetic_events_and_copies_are_found() {
+    use std::collections::HashMap;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let truth = newsdesk::synth::write_stories(dir.path(), 120, 7, None).expect("written");
+    let c = Corpus::load(&[dir.path().to_path_buf()], LoadOptions { metadata: true, index: false, cache: false });
+    assert_eq!(c.len(), truth.len());
+    let s = Stories::of_corpus(&c, Params::default());
+    let by_path: HashMap<&str, &newsdesk::synth::StoryTruth> = truth.iter().map(|t| (t.path.as_str(), t)).collect();
+    let t = |i: u32| {
+        let p = std::path::Path::new(&*c.file(c.get(i)).path).file_name().and_then(|f| f.to_str()).unwrap_or("");
+        by_path.get(p).copied().unwrap_or_else(|| panic!("no truth for {p}"))
+    };
+    let (mut tp, mut fp, mut fn_, mut copies, mut found) = (0u32, 0u32, 0u32, 0u32, 0u32);
+    let n = c.len() as u32;
+    for a in 0..n {
+        for b in a + 1..n {
+            let (x, y) = (t(a), t(b));
+            let same = x.event == y.event;
+            let together = s.story_of(a).is_some() && s.story_of(a).map(|st| st.id) == s.story_of(b).map(|st| st.id);
+            tp += u32::from(same && together);
+            fp += u32::from(!same && together);
+            fn_ += u32::from(same && !together);
+            let root =
+                |x: &newsdesk::synth::StoryTruth| x.copy_of.clone().or_else(|| x.wire.as_ref().map(|_| x.path.clone()));
+            if root(x).is_some() && root(x) == root(y) {
+                copies += 1;
+                found += u32::from(s.copy_group_of(a).is_some() && s.copy_group_of(a) == s.copy_group_of(b));
+            }
+        }
+    }
+    let precision = f64::from(tp) / f64::from((tp + fp).max(1));
+    let recall = f64::from(tp) / f64::from((tp + fn_).max(1));
+    assert!(precision >= 0.95, "pairwise precision {precision:.3}");
+    assert!(recall >= 0.95, "pairwise recall {recall:.3}");
+    assert!(copies > 50 && found == copies, "copy pairs found: {found} of {copies}");
+    // The copies name their wire.
+    let wired = s.stories.iter().flat_map(|st| &st.copies).filter(|g| g.wire.is_some()).count();
+    assert!(wired > 0 && wired == s.stories.iter().map(|st| st.copies.len()).sum::<usize>());
+}

@@ -50,6 +50,12 @@ pub fn execute(config: &Config, out: &mut dyn Write, width: Option<usize>) -> an
             writeln!(out, "wrote {} articles ({:.1} MB) to {}", stats.files, stats.bytes as f64 / 1e6, dir.display())?;
             return Ok(ExitCode::SUCCESS);
         }
+        Action::GenStories { out: dir, events, seed, truth } => {
+            let t = crate::synth::write_stories(dir, *events, *seed, truth.as_deref())
+                .with_context(|| format!("writing synthetic stories to {}", dir.display()))?;
+            writeln!(out, "wrote {} articles of {events} events to {}", t.len(), dir.display())?;
+            return Ok(ExitCode::SUCCESS);
+        }
         _ => {}
     }
     let corpus = Corpus::load(&config.paths, config.load);
@@ -66,7 +72,7 @@ pub fn execute(config: &Config, out: &mut dyn Write, width: Option<usize>) -> an
             let color = width.is_some() && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
             compare::run(&corpus, ids, *format, out, width, color)?
         }
-        Action::Completions(_) | Action::GenCorpus { .. } => ExitCode::SUCCESS,
+        Action::Completions(_) | Action::GenCorpus { .. } | Action::GenStories { .. } => ExitCode::SUCCESS,
     };
     if !config.quiet {
         // The table first, then the note about it, when both go to one terminal.

@@ -429,6 +429,16 @@ impl Stories {
             scored.insert((a.min(b), a.max(b)), (1.0, true));
         }
 
+        // An article with a link that holds between groups has reports of its own around it:
+        // it is no lone early report.
+        let mut has_strict = vec![false; n];
+        for (&(a, b), &(_, strict)) in &scored {
+            if strict {
+                has_strict[a as usize] = true;
+                has_strict[b as usize] = true;
+            }
+        }
+
         // Average linkage, strongest links first, under the span cap.
         let mut edges: Vec<((u32, u32), f32)> = scored.iter().map(|(&k, &v)| (k, v.0)).collect();
         edges.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
@@ -450,9 +460,11 @@ impl Stories {
             if hi - lo > params.max_span {
                 continue;
             }
-            // A lone article joins a group across the plateau only when it links to every
-            // member: an early report names what the whole story names.
-            let lone = (x.len() == 1) != (y.len() == 1);
+            // A lone article (no report of its own around it) joins a group across the plateau
+            // only when it links to every member: an early report names what the whole story
+            // names.
+            let lone =
+                (x.len() == 1) != (y.len() == 1) && [x, y].iter().all(|g| g.len() > 1 || !has_strict[g[0] as usize]);
             let pairs = || x.iter().flat_map(|&i| y.iter().map(move |&j| (i, j)));
             let lone = lone && pairs().all(|(i, j)| score(i, j, true) > 0.0);
             let total: f32 = pairs().map(|(i, j)| score(i, j, lone)).sum();
