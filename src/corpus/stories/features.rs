@@ -54,6 +54,14 @@ fn set(list: &'static str) -> &'static foldhash::HashSet<&'static str> {
 }
 
 fn not_name(w: &str) -> bool {
+    // ASCII words are lower-cased on the stack: this runs for every capitalised word.
+    let mut buf = [0u8; 24];
+    if w.is_ascii() && w.len() <= buf.len() {
+        let b = &mut buf[..w.len()];
+        b.copy_from_slice(w.as_bytes());
+        b.make_ascii_lowercase();
+        return std::str::from_utf8(b).is_ok_and(|l| set(NOT_NAMES).contains(l));
+    }
     set(NOT_NAMES).contains(w.to_lowercase().as_str())
 }
 

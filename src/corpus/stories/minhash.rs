@@ -56,16 +56,53 @@ pub fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x3040..=0x30ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xac00..=0xd7af | 0xf900..=0xfaff)
 }
 
+/// Hashes of a text's words, as [`tokens`] splits them, without building the strings (this
+/// runs over every body of the corpus).
+fn token_hashes(text: &str, out: &mut Vec<u64>) {
+    let mut buf = [0u8; 4];
+    for w in crate::corpus::text::words(text) {
+        if w.chars().any(is_cjk) {
+            let mut run = String::new();
+            for c in w.chars() {
+                if is_cjk(c) {
+                    if !run.is_empty() {
+                        out.push(xxh3_64(std::mem::take(&mut run).to_lowercase().as_bytes()));
+                    }
+                    out.push(xxh3_64(c.encode_utf8(&mut buf).as_bytes()));
+                } else {
+                    run.push(c);
+                }
+            }
+            if !run.is_empty() {
+                out.push(xxh3_64(run.to_lowercase().as_bytes()));
+            }
+        } else {
+            out.push(xxh3_64(crate::corpus::text::fold(w).as_bytes()));
+        }
+    }
+}
+
+/// A 64-bit mixer (SplitMix64's finaliser) to combine word hashes into a shingle hash.
+fn mix(mut z: u64) -> u64 {
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
 /// The sorted, distinct hashes of a text's shingles. A text shorter than one shingle is one
 /// shingle of all its words.
 pub fn shingles(paragraphs: &[&str]) -> Vec<u64> {
-    let words: Vec<String> = paragraphs.iter().flat_map(|p| tokens(p)).collect();
+    let mut words: Vec<u64> = Vec::new();
+    for p in paragraphs {
+        token_hashes(p, &mut words);
+    }
+    let hash = |w: &[u64]| w.iter().fold(0x5eed_u64, |h, &t| mix(h.rotate_left(17) ^ t));
     let mut out: Vec<u64> = if words.is_empty() {
         Vec::new()
     } else if words.len() < SHINGLE {
-        vec![xxh3_64(words.join(" ").as_bytes())]
+        vec![hash(&words)]
     } else {
-        words.windows(SHINGLE).map(|w| xxh3_64(w.join(" ").as_bytes())).collect()
+        words.windows(SHINGLE).map(hash).collect()
     };
     out.sort_unstable();
     out.dedup();

@@ -138,10 +138,16 @@ impl Profile {
         let day = day?;
         let sh = text.shingles();
         let sig = minhash::signature(&sh)?;
-        let mut names: Vec<u32> = text.names().iter().map(|n| features::hash(&features::name_key(n))).collect();
+        let lead = text.lead();
+        let mut names: Vec<u32> = features::names(&lead, NAME_WORDS)
+            .iter()
+            .take(MAX_NAMES)
+            .map(|n| features::hash(&features::name_key(n)))
+            .collect();
         names.sort_unstable();
         names.dedup();
-        let mut terms: Vec<u32> = text.terms().iter().map(|t| features::hash(t)).collect();
+        let mut terms: Vec<u32> =
+            features::terms(&lead, TERM_WORDS).iter().take(MAX_TERMS).map(|t| features::hash(t)).collect();
         terms.sort_unstable();
         terms.dedup();
         Some(Profile {
