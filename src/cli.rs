@@ -74,6 +74,22 @@ Examples:
   newsdesk timeline
   newsdesk timeline ~/news --outlet rt --summary";
 
+const STORIES_EXAMPLES: &str = "\
+Examples:
+  newsdesk stories                      the bundled corpus's stories, newest first
+  newsdesk stories ~/news --outlet rt   stories with an RT article
+  newsdesk stories ~/news --format json | jq '.[].copies'";
+
+const WHY_EXAMPLES: &str = "\
+Examples:
+  newsdesk why a425d64 16e90dd
+  newsdesk why a425d64 16e90dd ~/news --format json";
+
+const COMPARE_EXAMPLES: &str = "\
+Examples:
+  newsdesk compare a425d64 16e90dd
+  newsdesk compare a425d64 16e90dd ~/news --format json";
+
 const CHECK_EXAMPLES: &str = "\
 Examples:
   newsdesk check ~/news                 exits 1 if any file could not be read
@@ -154,6 +170,50 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = TableFormat::Table)]
         format: TableFormat,
+    },
+    /// Stories: articles of one event across outlets, with the copies of one wire text.
+    ///
+    /// Copies are found from the text (shared 6-word shingles); reports of one event from
+    /// their dates, the names and the key terms of their leads. Undated articles and articles
+    /// without a body are left out. A story is listed when one of its articles passes the
+    /// filters.
+    #[command(after_help = STORIES_EXAMPLES)]
+    Stories {
+        #[command(flatten)]
+        corpus: CorpusArgs,
+        #[command(flatten)]
+        filter: FilterArgs,
+        #[command(flatten)]
+        order: OrderArgs,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+        format: TableFormat,
+    },
+    /// Why two articles are in one story, or not: shared text, shared names, time gap.
+    #[command(after_help = WHY_EXAMPLES)]
+    Why {
+        /// Article id, or any unique prefix of it.
+        first: String,
+        /// The other article's id.
+        second: String,
+        #[command(flatten)]
+        corpus: CorpusArgs,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+        format: TableFormat,
+    },
+    /// Two accounts side by side: paragraphs aligned, shared sentences marked, who is quoted.
+    #[command(after_help = COMPARE_EXAMPLES)]
+    Compare {
+        /// Article id, or any unique prefix of it.
+        first: String,
+        /// The other article's id.
+        second: String,
+        #[command(flatten)]
+        corpus: CorpusArgs,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
+        format: ShowFormat,
     },
     /// Check a corpus: per file, what was extracted from what evidence, and every problem.
     ///
@@ -239,6 +299,21 @@ pub enum Command {
         #[arg(long, default_value_t = 1)]
         seed: u64,
         /// Also write the expected metadata, one JSON line per article, to this file.
+        #[arg(long)]
+        truth: Option<PathBuf>,
+    },
+    /// Write synthetic multi-outlet events and wire copies, with their story truth.
+    #[command(hide = true)]
+    GenStories {
+        /// Folder to write into.
+        out: PathBuf,
+        /// Number of events.
+        #[arg(long, default_value_t = 100)]
+        events: u64,
+        /// Random seed.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Also write each article's event and copy, one JSON line per article, to this file.
         #[arg(long)]
         truth: Option<PathBuf>,
     },
@@ -459,10 +534,25 @@ pub enum Action {
     /// Merge an export; None: from stdin.
     StateImport(Option<PathBuf>),
     StatePath,
+    Stories(TableFormat),
+    Why {
+        ids: [String; 2],
+        format: TableFormat,
+    },
+    Compare {
+        ids: [String; 2],
+        format: ShowFormat,
+    },
     Completions(clap_complete::Shell),
     GenCorpus {
         out: PathBuf,
         count: u64,
+        seed: u64,
+        truth: Option<PathBuf>,
+    },
+    GenStories {
+        out: PathBuf,
+        events: u64,
         seed: u64,
         truth: Option<PathBuf>,
     },
@@ -555,9 +645,22 @@ impl Cli {
                 (action, CorpusArgs::default(), none)
             }
             Some(Command::Check { corpus, format }) => (Action::Check(format), corpus, none),
+            Some(Command::Stories { corpus, filter, order: o, format }) => {
+                order = o;
+                (Action::Stories(format), corpus, filter)
+            }
+            Some(Command::Why { first, second, corpus, format }) => {
+                (Action::Why { ids: [first, second], format }, corpus, none)
+            }
+            Some(Command::Compare { first, second, corpus, format }) => {
+                (Action::Compare { ids: [first, second], format }, corpus, none)
+            }
             Some(Command::Completions { shell }) => (Action::Completions(shell), CorpusArgs::default(), none),
             Some(Command::GenCorpus { out, count, seed, truth }) => {
                 (Action::GenCorpus { out, count, seed, truth }, CorpusArgs::default(), none)
+            }
+            Some(Command::GenStories { out, events, seed, truth }) => {
+                (Action::GenStories { out, events, seed, truth }, CorpusArgs::default(), none)
             }
         };
         let filter_spec = FilterSpec::from_args(&filter, &order)?;
@@ -720,6 +823,18 @@ mod tests {
             config(&["note", "3f9a", "--print"]).unwrap().action,
             Action::Note { id: "3f9a".into(), print: true }
         );
+    }
+
+    #[test]
+    fn why_and_compare_take_two_ids_then_paths() {
+        let c = config(&["why", "3f9a", "16e9", "a", "--format", "json"]).unwrap();
+        assert_eq!(c.action, Action::Why { ids: ["3f9a".into(), "16e9".into()], format: TableFormat::Json });
+        assert_eq!(c.paths, [PathBuf::from("a")]);
+        let c = config(&["compare", "3f9a", "16e9"]).unwrap();
+        assert_eq!(c.action, Action::Compare { ids: ["3f9a".into(), "16e9".into()], format: ShowFormat::Text });
+        let c = config(&["stories", "news", "--outlet", "rt", "--oldest-first"]).unwrap();
+        assert_eq!(c.action, Action::Stories(TableFormat::Table));
+        assert_eq!(c.filter.outlets, ["rt"]);
     }
 
     #[test]

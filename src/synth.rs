@@ -2917,3 +2917,228 @@ mod tests {
         fs::remove_dir_all(&dir).expect("clean up");
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Stories: multi-outlet events and wire copies, with their truth
+// ---------------------------------------------------------------------------------------------
+
+/// Story truth for one article of [`write_stories`]: its event, and the article it copies.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoryTruth {
+    pub path: String,
+    /// `e00042`: one happening.
+    pub event: String,
+    /// The path of the wire original this article republishes; None for an original report.
+    pub copy_of: Option<String>,
+    /// The agency credited on a wire text and its copies.
+    pub wire: Option<String>,
+}
+
+/// Made-up place and person names: syllables, so every event has names no other event has
+/// (unless it is a follow-up that shares them on purpose).
+const SYLLABLES: &[&str] = &[
+    "var", "holt", "bren", "mar", "osk", "tal", "vin", "dor", "ket", "lis", "ru", "gan", "pel", "sor", "ath", "mun",
+    "fel", "zar", "quin", "bel", "tor", "ess", "kal", "rim", "yol", "dra", "wen", "hask", "lem", "cor",
+];
+const HAPPENINGS: &[(&str, &str)] = &[
+    ("bridge collapse", "collapsed"),
+    ("factory fire", "burned"),
+    ("ferry strike", "stopped"),
+    ("dam breach", "gave way"),
+    ("stadium evacuation", "was evacuated"),
+    ("train derailment", "derailed"),
+    ("museum theft", "was robbed"),
+    ("power cut", "went dark"),
+];
+const STORY_OUTLETS: &[&str] = &["euronews.com", "rt.com", "koreaherald.com", "themoscowtimes.com", "wicnews.com"];
+const WIRES: &[&str] = &["Reuters", "AFP", "AP"];
+
+fn made_up_name(rng: &mut Rng, parts: usize) -> String {
+    let mut s = String::new();
+    for _ in 0..parts {
+        s.push_str(rng.pick(SYLLABLES));
+    }
+    let mut c = s.chars();
+    c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
+}
+
+/// One event's facts.
+struct Event {
+    place: String,
+    person: String,
+    org: String,
+    what: (&'static str, &'static str),
+    count: usize,
+    day: usize,
+    follow_up: bool,
+}
+
+fn event_facts(seed: u64, e: u64) -> Event {
+    // Every fifth event is a follow-up: the previous event's place, person and organisation,
+    // weeks later, a different happening (the hard negative of the story set, made up).
+    let base = if e % 5 == 4 { e - 1 } else { e };
+    let mut r = Rng::new(seed ^ 0x5701_2135, base);
+    let place = made_up_name(&mut r, 2);
+    let person = format!("{} {}", made_up_name(&mut r, 2), made_up_name(&mut r, 2));
+    let org = format!("{} {}", made_up_name(&mut r, 2), r.pick(&["Authority", "Council", "Company", "Agency"]));
+    let mut r2 = Rng::new(seed ^ 0x5701_2136, e);
+    let mut what = r2.pick(HAPPENINGS);
+    let day = if base == e { r2.below(DAY_COUNT - 60) } else { event_facts(seed, base).day + 20 + r2.below(20) };
+    if base != e {
+        let prev = event_facts(seed, base).what;
+        while what == prev {
+            what = r2.pick(HAPPENINGS);
+        }
+    }
+    Event { place, person, org, what, count: 2 + r2.below(40), day, follow_up: base != e }
+}
+
+/// An original report of an event: its own wording of the shared facts.
+fn report(e: &Event, rng: &mut Rng, lead_style: usize) -> (String, Vec<String>) {
+    let Event { place, person, org, what, count, .. } = e;
+    let (noun, verb) = *what;
+    let weekday = weekday_name(day(e.day));
+    let titles = [
+        format!("{} in {place}: {count} people hurt", title_case(noun)),
+        format!("{place} {noun} leaves {count} hurt, {org} says"),
+        format!("{person} says {org} will investigate {place} {noun}"),
+    ];
+    let leads = [
+        format!("A {noun} in {place} on {weekday} left {count} people hurt, the {org} said."),
+        format!("{count} people were hurt when a site in {place} {verb} on {weekday}, according to the {org}."),
+        format!("The {org} opened an inquiry after a {noun} in {place} hurt {count} people on {weekday}."),
+    ];
+    // A follow-up event has the same people and place but its own sentences: reports of two
+    // happenings share names, not wording.
+    let more = if e.follow_up {
+        vec![
+            format!("{person} asked residents of {place} to stay calm after the {noun}."),
+            format!("Engineers from the {org} arrived in {place} within hours, {person} told local radio."),
+            format!("Neighbours said they had warned the {org} about the site for years."),
+            format!("Schools in {place} will reopen once the {noun} site is cleared, officials said."),
+            format!("{person} said compensation would be offered to those affected."),
+            format!("Local television showed crowds gathering near the site in {place}."),
+        ]
+    } else {
+        vec![
+            format!("\"We are doing everything we can for the families,\" {person} said."),
+            format!("{person}, who heads the {org}, told reporters the cause was not yet known."),
+            format!("Residents of {place} described hearing a loud noise before the site {verb}."),
+            format!("Police closed roads around {place} while inspectors from the {org} examined the site."),
+            format!("It was the worst {noun} in the region for a decade, local officials said."),
+            format!("The {org} said it would publish a first report on the {noun} within a month."),
+        ]
+    };
+    let title = titles[rng.below(titles.len())].clone();
+    let mut body = vec![leads[lead_style % leads.len()].clone()];
+    // One sentence order per event (all its reports), from the event's facts.
+    let mut event_rng = Rng::new(e.day as u64, *count as u64);
+    let mut order: Vec<usize> = (0..more.len()).collect();
+    for k in (1..order.len()).rev() {
+        order.swap(k, event_rng.below(k + 1));
+    }
+    // Report k takes its own run of the shuffled sentences (two per report apart), so two
+    // reports share a sentence or two, never most of their text: they are not copies.
+    let (start, take) = if lead_style < 3 { (2 * lead_style, 3) } else { (lead_style, 1) };
+    for j in 0..take {
+        body.push(more[order[(start + j) % order.len()]].clone());
+    }
+    (title, body)
+}
+
+/// A markdown-style article file: headline, date line, paragraphs, the outlet's URL.
+fn story_file(title: &str, date: Date, body: &[String], domain: &str, slug_id: u64) -> String {
+    format!(
+        "# {title}\n\n{}\n\n{}\n\nOriginal url:\n\n<https://www.{domain}/{}/{}-{slug_id:x}>",
+        long_date(date),
+        body.join("\n\n"),
+        date.year(),
+        slug(title)
+    )
+}
+
+/// Writes `events` made-up events under `dir`: for each, one to three original reports by
+/// different outlets and, for some, a wire text and up to three lightly edited copies (another
+/// headline, a trimmed end, a line of the outlet's own). Returns the articles' story truth
+/// (also written as JSON lines to `truth` when given). Deterministic, like [`write_corpus`].
+pub fn write_stories(dir: &Path, events: u64, seed: u64, truth: Option<&Path>) -> std::io::Result<Vec<StoryTruth>> {
+    fs::create_dir_all(dir)?;
+    let mut out = Vec::new();
+    for e in 0..events {
+        let ev = event_facts(seed, e);
+        let mut rng = Rng::new(seed ^ 0x5701_2137, e);
+        let date = day(ev.day);
+        let event = format!("e{e:05}");
+        let reports = 1 + rng.below(3);
+        let write = |name: String, text: String, t: StoryTruth, out: &mut Vec<StoryTruth>| -> std::io::Result<()> {
+            fs::write(dir.join(&name), text.as_bytes())?;
+            out.push(t);
+            Ok(())
+        };
+        for k in 0..reports {
+            let (title, body) = report(&ev, &mut rng, k);
+            let d = date.checked_add((rng.below(2) as i64).days()).unwrap_or(date);
+            let name = format!("{event}-r{k}.txt");
+            let text =
+                story_file(&title, d, &body, STORY_OUTLETS[(k + e as usize) % STORY_OUTLETS.len()], rng.next_u64());
+            write(
+                name.clone(),
+                text,
+                StoryTruth { path: name, event: event.clone(), copy_of: None, wire: None },
+                &mut out,
+            )?;
+        }
+        if rng.chance(40) {
+            let wire = rng.pick(WIRES);
+            let style = 3 + rng.below(3);
+            let (title, mut body) = report(&ev, &mut rng, style);
+            if let Some(first) = body.first_mut() {
+                *first = format!("{} ({wire}) - {first}", ev.place.to_uppercase());
+            }
+            // A wire text is longer than a report: the agency's background paragraphs.
+            for k in 0..5 {
+                let mut r = Rng::new(seed ^ 0x5701_2138, e * 8 + k);
+                body.push(format!(
+                    "The {} was founded in {} and employs about {} people in {} and {}.",
+                    ev.org,
+                    1950 + r.below(60),
+                    100 + r.below(900),
+                    ev.place,
+                    made_up_name(&mut r, 2)
+                ));
+            }
+            let original = format!("{event}-wire.txt");
+            let text = story_file(&title, date, &body, "euronews.com", rng.next_u64());
+            let truth =
+                StoryTruth { path: original.clone(), event: event.clone(), copy_of: None, wire: Some(wire.into()) };
+            write(original.clone(), text, truth, &mut out)?;
+            for k in 0..1 + rng.below(3) {
+                let mut copy = body.clone();
+                copy.truncate(copy.len() - rng.below(3));
+                if rng.chance(50) {
+                    copy.push("Follow our live coverage for more updates.".into());
+                }
+                let headline = format!("{} ({})", report(&ev, &mut rng, 0).0, wire);
+                let name = format!("{event}-copy{k}.txt");
+                let domain = STORY_OUTLETS[(k + 1 + e as usize) % STORY_OUTLETS.len()];
+                let text = story_file(&headline, date, &copy, domain, rng.next_u64());
+                let t = StoryTruth {
+                    path: name.clone(),
+                    event: event.clone(),
+                    copy_of: Some(original.clone()),
+                    wire: Some(wire.into()),
+                };
+                write(name, text, t, &mut out)?;
+            }
+        }
+    }
+    if let Some(p) = truth {
+        let mut w = BufWriter::new(fs::File::create(p)?);
+        for t in &out {
+            serde_json::to_writer(&mut w, t)?;
+            w.write_all(b"\n")?;
+        }
+        w.flush()?;
+    }
+    Ok(out)
+}

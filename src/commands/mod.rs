@@ -2,12 +2,14 @@
 //! lives in its own module; all of them write to a `Write` so tests can read what they print.
 
 mod check;
+mod compare;
 mod list;
 mod mark;
 mod note;
 mod outlets;
 mod show;
 pub mod state;
+mod stories;
 mod timeline;
 
 use std::io::{IsTerminal, Write};
@@ -54,6 +56,12 @@ pub fn execute(config: &Config, out: &mut dyn Write, width: Option<usize>) -> an
             writeln!(out, "wrote {} articles ({:.1} MB) to {}", stats.files, stats.bytes as f64 / 1e6, dir.display())?;
             return Ok(ExitCode::SUCCESS);
         }
+        Action::GenStories { out: dir, events, seed, truth } => {
+            let t = crate::synth::write_stories(dir, *events, *seed, truth.as_deref())
+                .with_context(|| format!("writing synthetic stories to {}", dir.display()))?;
+            writeln!(out, "wrote {} articles of {events} events to {}", t.len(), dir.display())?;
+            return Ok(ExitCode::SUCCESS);
+        }
         _ => {}
     }
     let corpus = Corpus::load(&config.paths, config.load);
@@ -75,8 +83,15 @@ pub fn execute(config: &Config, out: &mut dyn Write, width: Option<usize>) -> an
         Action::Check(format) => return check::run(&corpus, *format, out),
         Action::Mark { ids, stdin, change } => mark::run(&corpus, &config.paths, ids, *stdin, change)?,
         Action::Note { id, print } => note::run(&corpus, &config.paths, id, *print, out)?,
+        Action::Stories(format) => stories::run(&corpus, config, *format, out, width)?,
+        Action::Why { ids, format } => stories::why(&corpus, ids, *format, out)?,
+        Action::Compare { ids, format } => {
+            let color = width.is_some() && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+            compare::run(&corpus, ids, *format, out, width, color)?
+        }
         Action::Completions(_)
         | Action::GenCorpus { .. }
+        | Action::GenStories { .. }
         | Action::StateExport
         | Action::StateImport(_)
         | Action::StatePath => ExitCode::SUCCESS,

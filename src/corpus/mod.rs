@@ -19,6 +19,7 @@ pub mod index;
 pub mod load;
 pub mod metadata;
 pub mod outlets;
+pub mod stories;
 pub mod text;
 pub mod timeline;
 
