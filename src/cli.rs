@@ -95,6 +95,8 @@ pub struct Cli {
     #[command(flatten)]
     pub filter: FilterArgs,
     #[command(flatten)]
+    pub marks: StateFilterArgs,
+    #[command(flatten)]
     pub order: OrderArgs,
 }
 
@@ -498,6 +500,7 @@ impl Cli {
         let (action, corpus, filter) = match self.command {
             None => {
                 order = self.order;
+                marks = self.marks.filter();
                 (Action::Read, self.corpus, self.filter)
             }
             Some(Command::List { corpus, filter, marks: m, order: o, format }) => {

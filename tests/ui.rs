@@ -454,10 +454,15 @@ fn the_readme_screenshot_is_what_the_reader_draws() {
     let mut s = Screen::new(bundled(), 100, 30);
     let drawn = s.keys("j j").text();
     let drawn: Vec<&str> = drawn.lines().map(str::trim_end).collect();
+    if std::env::var_os("NEWSDESK_UPDATE_DOCS").is_some() {
+        let fresh = readme.replacen(block, &drawn.join("\n"), 1);
+        std::fs::write(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"), fresh).expect("write README.md");
+        return;
+    }
     let shown: Vec<&str> = block.lines().map(str::trim_end).collect();
     assert_eq!(
         shown, drawn,
-        "README.md's screenshot is stale: capture it again with ../shared/tools/screen -x 100 -y 30"
+        "README.md's screenshot is stale: `NEWSDESK_UPDATE_DOCS=1 cargo test --test ui readme` draws it again"
     );
 }
 

@@ -11,8 +11,8 @@ use super::{UNKNOWN, UsageError, date_cell};
 use crate::cli::{Config, ListFormat};
 use crate::corpus::Corpus;
 use crate::corpus::article::Article;
-use crate::state::Marks;
 use crate::corpus::export;
+use crate::state::Marks;
 use crate::width::{fit, truncate, width};
 
 /// One article in `list --format json|jsonl`. A stable interface: fields are only ever added.

@@ -118,6 +118,50 @@ pub fn load_marks(c: &Corpus, filter: &StateFilter, shows_marks: bool) -> anyhow
     }
 }
 
+/// What the reader gets of the state: the marks, and a connection for its writer thread. A
+/// database that cannot be written (read-only folder, damaged, newer, refused place) still
+/// lets the reader open: marks then last for the session, and the warning says why.
+pub fn reader_setup(c: &Corpus, corpus_paths: &[PathBuf]) -> crate::ui::marks::StateSetup {
+    use crate::ui::marks::StateSetup;
+    let path = match db_path() {
+        Ok(p) => p,
+        Err(e) => {
+            return StateSetup {
+                warning: Some(format!("{e:#}; marks last for this session only")),
+                ..StateSetup::default()
+            };
+        }
+    };
+    let position_file = path.parent().map(|d| d.join(crate::ui::position::FILE_NAME));
+    // Opening for writing creates the database: the reader marks what it opens.
+    match open_for_writing(corpus_paths) {
+        Ok(db) => {
+            let marks = db.corpus_marks(c);
+            match marks {
+                Ok(m) => StateSetup { marks: Some(m), db: Some(db), path: Some(path), warning: None, position_file },
+                Err(e) => StateSetup {
+                    warning: Some(format!("{e}; marks last for this session only")),
+                    path: Some(path),
+                    position_file,
+                    ..StateSetup::default()
+                },
+            }
+        }
+        Err(e) => {
+            // Read what can be read (a read-only folder), write nothing.
+            let marks = StateDb::open_existing(&path).ok().flatten().and_then(|db| db.corpus_marks(c).ok());
+            StateSetup {
+                marks,
+                db: None,
+                path: Some(path),
+                warning: Some(format!("read-only: {e:#}; marks last for this session only")),
+                // Nothing is written where the database may not be (a corpus, the cache).
+                position_file: None,
+            }
+        }
+    }
+}
+
 /// One article's marks for `show`: None (with a warning) when the state cannot be read.
 pub fn marks_of(c: &Corpus, a: &Article) -> Option<Marks> {
     let found = db_path().and_then(|path| match StateDb::open_existing(&path)? {

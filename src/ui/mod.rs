@@ -14,7 +14,9 @@ pub mod help;
 pub mod keymap;
 pub mod layout;
 pub mod list;
+pub mod marks;
 pub mod picker;
+pub mod position;
 pub mod prompt;
 pub mod reader;
 pub mod status;
@@ -41,8 +43,15 @@ use crate::corpus::Corpus;
 /// How long the loop sleeps between checks for signals when no key arrives.
 const TICK: Duration = Duration::from_millis(200);
 
-/// Opens the reader on a corpus, with the command line's filter as the starting filter.
-pub fn run(corpus: &Corpus, spec: &FilterSpec, roots: &[std::path::PathBuf]) -> anyhow::Result<ExitCode> {
+/// Opens the reader on a corpus, with the command line's filter (and marks filter) as the
+/// starting filter; `state` is what the entry point found of the state database.
+pub fn run(
+    corpus: &Corpus,
+    spec: &FilterSpec,
+    marks_filter: &crate::state::StateFilter,
+    state: marks::StateSetup,
+    roots: &[std::path::PathBuf],
+) -> anyhow::Result<ExitCode> {
     let filter = spec.resolve(corpus).map_err(|e| UsageError(e.to_string()))?;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err(
@@ -60,6 +69,14 @@ pub fn run(corpus: &Corpus, spec: &FilterSpec, roots: &[std::path::PathBuf]) -> 
     let size = term.size()?;
     let mut model = Model::new(corpus, filter, spec.order, size.width, size.height);
     model.corpus_roots = roots.to_vec();
+    let position_file = state.position_file.clone();
+    let corpus_key = position::corpus_key(roots);
+    model.set_marks(marks::MarkStore::new(corpus, state), marks_filter.clone());
+    if let Some(pos) = position_file.as_deref().and_then(|f| position::load(f, &corpus_key)) {
+        let given =
+            !spec.outlets.is_empty() || spec.dates.is_some() || spec.search.is_some() || !marks_filter.is_empty();
+        model.restore(&pos, given);
+    }
     let heartbeat = terminal::Heartbeat::new();
     terminal::spawn_watchdog(std::sync::Arc::clone(&signals.stop), heartbeat.clone());
     // For the end-to-end test of the panic hook: nothing else can make the reader panic.
@@ -87,6 +104,9 @@ pub fn run(corpus: &Corpus, spec: &FilterSpec, roots: &[std::path::PathBuf]) -> 
                 }
             }
         }
+        if model.poll_writes() {
+            dirty = true;
+        }
         if signals.stop_requested() {
             effect = Effect::Quit;
         }
@@ -104,6 +124,16 @@ pub fn run(corpus: &Corpus, spec: &FilterSpec, roots: &[std::path::PathBuf]) -> 
                 let mut out = std::io::stdout();
                 out.write_all(external::osc52(&text).as_bytes())?;
                 out.flush()?;
+            }
+            Effect::Run(external::Job::EditNote { article, text }) => {
+                let mut handover = Handover { term: &mut term, heartbeat: &heartbeat };
+                let outcome = external::edit_note(&text, &mut handover);
+                signals.forget_keyboard_signals();
+                heartbeat.beat();
+                let size = term.size()?;
+                model.update(action::Action::Resize(size.width, size.height));
+                model.note_edited(article, outcome);
+                dirty = true;
             }
             Effect::Run(job) => {
                 let mut handover = Handover { term: &mut term, heartbeat: &heartbeat };
@@ -125,6 +155,21 @@ pub fn run(corpus: &Corpus, spec: &FilterSpec, roots: &[std::path::PathBuf]) -> 
         }
     }
     drop(_guard);
+    if let Some(f) = &position_file
+        && let Err(e) = position::save(f, &corpus_key, model.position())
+    {
+        eprintln!("newsdesk: warning: cannot save the reader's position to {}: {e}", f.display());
+    }
+    // Every mark made reaches the database before exit (bounded: a stuck disk cannot hang it).
+    if !model.marks.flush(marks::FLUSH_WAIT) {
+        eprintln!(
+            "newsdesk: warning: some marks were still being written after {} s and may be lost",
+            marks::FLUSH_WAIT.as_secs()
+        );
+    }
+    for failure in model.marks.failures() {
+        eprintln!("newsdesk: warning: {failure}");
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -193,10 +193,24 @@ pub fn render(m: &Model<'_>, area: Rect, buf: &mut Buffer) {
         _ => 0,
     };
 
+    let unread = unread_by_outlet(m);
     for (k, lane) in tm.lanes.iter().take(shown).enumerate() {
         let name = m.corpus.outlet_name(lane.outlet);
         let style = Style::new().fg(theme::outlet_color(name));
-        buf.set_string(body.x, body.y + k as u16, fit(name.unwrap_or(super::list::UNKNOWN), label_w), style);
+        let y = body.y + k as u16;
+        // The lane's unread count at the right of its label, in bold (seen without colour too).
+        let n = unread.get(lane.outlet.map_or(unread.len().saturating_sub(1), |o| o.0 as usize)).copied().unwrap_or(0);
+        let count = if n > 0 { format!(" {n}") } else { String::new() };
+        let name_w = label_w.saturating_sub(count.len());
+        buf.set_string(body.x, y, fit(name.unwrap_or(super::list::UNKNOWN), name_w), style);
+        if !count.is_empty() && name_w > 0 {
+            buf.set_string(
+                body.x + name_w as u16,
+                y,
+                &count,
+                Style::new().add_modifier(ratatui::style::Modifier::BOLD),
+            );
+        }
     }
     if others {
         let rest = tm.lanes.len() - shown;
@@ -264,6 +278,21 @@ pub fn render(m: &Model<'_>, area: Rect, buf: &mut Buffer) {
             }
         }
     }
+}
+
+/// Unread dated articles of the view per outlet slot (the last slot: no known outlet).
+fn unread_by_outlet(m: &Model<'_>) -> Vec<usize> {
+    let unknown = m.corpus.outlets().len();
+    let mut counts = vec![0usize; unknown + 1];
+    for &i in m.view.rows.iter().take(m.view.dated) {
+        if !m.marks.is_read(i) {
+            let slot = m.corpus.outlet_of(i).map_or(unknown, |o| o.0 as usize);
+            if let Some(c) = counts.get_mut(slot) {
+                *c += 1;
+            }
+        }
+    }
+    counts
 }
 
 /// The label under each bucket: the day, `W17`, `Apr`, `Q2` or the year; days show the month

@@ -3,11 +3,16 @@
 
 use crate::corpus::Corpus;
 use crate::corpus::filter::{Filter, Order};
+use crate::state::StateFilter;
+
+use super::marks::MarkStore;
 
 /// The filtered, ordered articles.
 #[derive(Debug, Clone)]
 pub struct View {
     pub filter: Filter,
+    /// Read/star/tag/note filter, applied after `filter` from the reader's marks.
+    pub state: StateFilter,
     pub order: Order,
     /// Article numbers in list order; dated ones first, undated last.
     pub rows: Vec<u32>,
@@ -17,14 +22,17 @@ pub struct View {
 
 impl View {
     pub fn new(corpus: &Corpus, filter: Filter, order: Order) -> View {
-        let mut v = View { filter, order, rows: Vec::new(), dated: 0 };
-        v.refresh(corpus);
+        let mut v = View { filter, state: StateFilter::default(), order, rows: Vec::new(), dated: 0 };
+        v.refresh(corpus, &MarkStore::default());
         v
     }
 
-    /// Selects again after the filter or order changed.
-    pub fn refresh(&mut self, corpus: &Corpus) {
+    /// Selects again after the filter, the marks filter or the order changed.
+    pub fn refresh(&mut self, corpus: &Corpus, marks: &MarkStore) {
         self.rows = corpus.select(&self.filter, self.order);
+        if !self.state.is_empty() {
+            self.rows.retain(|&i| marks.passes(i, &self.state));
+        }
         // Undated articles are last: find the first one by binary search.
         self.dated = self.rows.partition_point(|&i| corpus.time_key(i).is_some());
     }
