@@ -133,26 +133,41 @@ pub fn reader_setup(c: &Corpus, corpus_paths: &[PathBuf]) -> crate::ui::marks::S
         }
     };
     let position_file = path.parent().map(|d| d.join(crate::ui::position::FILE_NAME));
-    // Opening for writing creates the database: the reader marks what it opens.
+    if !path.exists() {
+        // No state yet: the writer creates the database at the first mark, so a reader that
+        // marks nothing leaves none behind (the checks of `open_for_writing` run then).
+        let paths = corpus_paths.to_vec();
+        return StateSetup {
+            marks: None,
+            open: Some(Box::new(move || open_for_writing(&paths).map_err(|e| format!("{e:#}")))),
+            path: Some(path),
+            warning: None,
+            position_file,
+        };
+    }
+    // An existing database is opened at once, so a read-only or damaged one is said at start.
     match open_for_writing(corpus_paths) {
-        Ok(db) => {
-            let marks = db.corpus_marks(c);
-            match marks {
-                Ok(m) => StateSetup { marks: Some(m), db: Some(db), path: Some(path), warning: None, position_file },
-                Err(e) => StateSetup {
-                    warning: Some(format!("{e}; marks last for this session only")),
-                    path: Some(path),
-                    position_file,
-                    ..StateSetup::default()
-                },
-            }
-        }
+        Ok(db) => match db.corpus_marks(c) {
+            Ok(m) => StateSetup {
+                marks: Some(m),
+                open: Some(Box::new(move || Ok(db))),
+                path: Some(path),
+                warning: None,
+                position_file,
+            },
+            Err(e) => StateSetup {
+                warning: Some(format!("{e}; marks last for this session only")),
+                path: Some(path),
+                position_file,
+                ..StateSetup::default()
+            },
+        },
         Err(e) => {
             // Read what can be read (a read-only folder), write nothing.
             let marks = StateDb::open_existing(&path).ok().flatten().and_then(|db| db.corpus_marks(c).ok());
             StateSetup {
                 marks,
-                db: None,
+                open: None,
                 path: Some(path),
                 warning: Some(format!("read-only: {e:#}; marks last for this session only")),
                 // Nothing is written where the database may not be (a corpus, the cache).

@@ -1503,8 +1503,9 @@ mod tests {
         use crate::ui::marks::{FLUSH_WAIT, MarkStore, StateSetup};
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("state.sqlite3");
-        let setup =
-            StateSetup { db: Some(StateDb::open(&path).unwrap()), path: Some(path.clone()), ..StateSetup::default() };
+        let p = path.clone();
+        let open: crate::ui::marks::Opener = Box::new(move || StateDb::open(&p).map_err(|e| e.to_string()));
+        let setup = StateSetup { open: Some(open), path: Some(path.clone()), ..StateSetup::default() };
         let mut m = model();
         m.set_marks(MarkStore::new(corpus(), setup), StateFilter::default());
         assert_eq!(m.message, None, "no warning with a writable database");

@@ -19,6 +19,10 @@ use crate::state::{Change, CorpusMarks, Identity, Label, Marks, StateDb, StateFi
 /// How long quitting waits for queued writes before giving up on them (and saying so).
 pub const FLUSH_WAIT: Duration = Duration::from_secs(10);
 
+/// Opens the database for writing, on the writer thread at the first write: a reader that
+/// marks nothing creates no database.
+pub type Opener = Box<dyn FnOnce() -> Result<StateDb, String> + Send>;
+
 /// One write for the writer thread.
 #[derive(Debug)]
 enum Msg {
@@ -44,23 +48,38 @@ pub struct Writer {
 }
 
 impl Writer {
-    /// Starts the writer thread on an open database.
-    pub fn spawn(mut db: StateDb) -> Writer {
+    /// Starts the writer thread; it opens the database at the first write.
+    pub fn spawn(open: Opener) -> Writer {
         let (tx, rx) = mpsc::channel::<Msg>();
         let (fail_tx, failures) = mpsc::channel();
         let handle = std::thread::Builder::new()
             .name("newsdesk-state-writer".into())
             .spawn(move || {
+                let mut open = Some(open);
+                let mut db: Option<StateDb> = None;
                 for msg in rx {
+                    if let Msg::Flush(done) = msg {
+                        let _ = done.send(());
+                        continue;
+                    }
+                    if db.is_none()
+                        && let Some(open) = open.take()
+                    {
+                        match open() {
+                            Ok(d) => db = Some(d),
+                            // Said once; later marks are kept in memory only, as this says.
+                            Err(e) => {
+                                let _ = fail_tx.send(format!("marks are not saved (this session only): {e}"));
+                            }
+                        }
+                    }
+                    let Some(db) = db.as_mut() else { continue };
                     let result = match msg {
                         Msg::Apply { targets, change } => db.apply(&targets, &change, Timestamp::now()),
                         Msg::Note { ident, label, note } => {
                             db.set_note(&ident, &label, note.as_deref(), Timestamp::now())
                         }
-                        Msg::Flush(done) => {
-                            let _ = done.send(());
-                            Ok(())
-                        }
+                        Msg::Flush(_) => Ok(()),
                     };
                     if let Err(e) = result {
                         let _ = fail_tx.send(format!("not saved: {e}"));
@@ -111,12 +130,12 @@ impl Drop for Writer {
 }
 
 /// What the entry point hands the reader about state.
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct StateSetup {
     /// The marks read at start (None: no database yet, or it could not be read).
     pub marks: Option<CorpusMarks>,
-    /// The database to write to, opened by the entry point (None: marks are not kept).
-    pub db: Option<StateDb>,
+    /// Opens the database to write to (None: marks are not kept).
+    pub open: Option<Opener>,
     /// The database's path, for reloading marks another process wrote.
     pub path: Option<std::path::PathBuf>,
     /// Why marks will not be kept, shown as a warning.
@@ -153,7 +172,7 @@ impl MarkStore {
         if let Some(m) = &setup.marks {
             s.fill(c, m);
         }
-        s.writer = setup.db.map(Writer::spawn);
+        s.writer = setup.open.map(Writer::spawn);
         s.path = setup.path;
         if s.writer.is_none() && s.not_kept.is_none() {
             s.not_kept = Some("no state database: marks last for this session only".into());
