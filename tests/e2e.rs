@@ -415,6 +415,8 @@ fn start_on_seeds() -> Tui {
     let tui = Tui::start(&[]);
     tui.wait_text(" Articles  5 of 5 · 5 unread · newest first");
     tui.wait_for("five article rows", |s| article_rows(s).len() == 5);
+    // The frame arrives in pieces on a loaded machine: wait for its last rows too.
+    tui.wait_for("the status line", |s| status_line(s, 30).starts_with(" 5 of 5"));
     tui
 }
 
@@ -1002,4 +1004,27 @@ fn a_script_s_mark_shows_on_reload() {
     tui.wait_text("marks reloaded");
     tui.send("q");
     assert!(tui.wait_exit(EXIT).status.success());
+}
+
+/// A mark made just before the terminal closes is written: the watchdog that ends a reader
+/// without a terminal waits for the queued writes first.
+#[test]
+fn a_mark_survives_closing_the_terminal() {
+    let data = tempfile::tempdir().unwrap();
+    let env = [("NEWSDESK_DATA_DIR", data.path().to_str().unwrap())];
+    let mut tui = Tui::start_with(&[], 100, 30, &env);
+    tui.wait_for("five article rows", |s| article_rows(s).len() == 5);
+    tui.send("*");
+    tui.wait_for("the star in the list", |s| article_rows(s).iter().any(|r| r.starts_with('*')));
+    tui.hang_up();
+    let status = tui.wait_status(Duration::from_secs(15));
+    assert!(status.signal().is_none(), "{status:?}");
+    let out = Command::new(env!("CARGO_BIN_EXE_newsdesk"))
+        .args(["list", "--starred", "--format", "tsv"])
+        .env("NEWSDESK_DATA_DIR", data.path())
+        .env("NEWSDESK_CACHE_DIR", std::env::temp_dir().join(format!("newsdesk-e2e-cache-{}", std::process::id())))
+        .output()
+        .unwrap();
+    let listed = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(listed.lines().filter(|l| !l.starts_with("id\t")).count(), 1, "{listed}");
 }

@@ -674,11 +674,15 @@ impl<'c> Model<'c> {
                 self.overlay = Overlay::Prompt(Prompt::new(PromptKind::Date, text));
             }
             Action::ClearFilters => {
-                if self.view.filter.is_empty() && self.view.filter.dates.is_none() && self.view.filter.outlets.is_none()
+                if self.view.filter.is_empty()
+                    && self.view.filter.dates.is_none()
+                    && self.view.filter.outlets.is_none()
+                    && self.view.state.is_empty()
                 {
                     self.message = Some(Message { text: "no filters to clear".into(), error: false });
                 } else {
                     self.view.filter = Filter::default();
+                    self.view.state = StateFilter::default();
                     // And the timeline goes back to the bucket size that fits.
                     self.timeline.zoom = None;
                     self.refilter();
@@ -1457,6 +1461,7 @@ mod tests {
         assert_eq!(m.view.len(), 4);
         assert!(!m.view.rows.contains(&read.unwrap()));
         assert_eq!(msg(&m), "showing unread articles only");
+        assert_eq!(crate::ui::status::describe_filters(&m), "unread");
         m.update(Action::UnreadOnly);
         assert_eq!(m.view.len(), 5);
         m.update(Action::Down);
@@ -1472,6 +1477,8 @@ mod tests {
         m.update(Action::StarredOnly);
         m.update(Action::StarredOnly);
         assert_eq!(m.view.len(), 0, "the next filter change does");
+        m.update(Action::ClearFilters);
+        assert_eq!(m.view.len(), 5, "clearing the filters clears the marks filters too");
     }
 
     #[test]

@@ -37,6 +37,8 @@ enum Msg {
     },
     /// Answered once every write queued before it is done.
     Flush(Sender<()>),
+    /// Ends the thread once every write queued before it is done.
+    Stop,
 }
 
 /// The background writer: a thread owning a connection, fed by a channel.
@@ -58,9 +60,13 @@ impl Writer {
                 let mut open = Some(open);
                 let mut db: Option<StateDb> = None;
                 for msg in rx {
-                    if let Msg::Flush(done) = msg {
-                        let _ = done.send(());
-                        continue;
+                    match msg {
+                        Msg::Flush(done) => {
+                            let _ = done.send(());
+                            continue;
+                        }
+                        Msg::Stop => break,
+                        Msg::Apply { .. } | Msg::Note { .. } => {}
                     }
                     if db.is_none()
                         && let Some(open) = open.take()
@@ -79,7 +85,7 @@ impl Writer {
                         Msg::Note { ident, label, note } => {
                             db.set_note(&ident, &label, note.as_deref(), Timestamp::now())
                         }
-                        Msg::Flush(_) => Ok(()),
+                        Msg::Flush(_) | Msg::Stop => Ok(()),
                     };
                     if let Err(e) = result {
                         let _ = fail_tx.send(format!("not saved: {e}"));
@@ -96,14 +102,7 @@ impl Writer {
 
     /// Waits up to `wait` for every queued write; false when some were still pending.
     pub fn flush(&self, wait: Duration) -> bool {
-        let (done_tx, done) = mpsc::channel();
-        if !self.send(Msg::Flush(done_tx)) {
-            return false;
-        }
-        match done.recv_timeout(wait) {
-            Ok(()) => true,
-            Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => false,
-        }
+        self.tx.as_ref().is_some_and(|tx| flush_through(tx, wait))
     }
 
     /// Failures reported since the last call.
@@ -114,9 +113,12 @@ impl Writer {
 
 impl Drop for Writer {
     fn drop(&mut self) {
-        // Closing the channel ends the thread once the queue is written; it is joined only if
-        // that happens promptly, so a stuck disk cannot hang the exit.
-        self.tx = None;
+        // Stop ends the thread once the queue is written (a Flusher's clone of the channel keeps
+        // it open, so closing ours would not); it is joined only if that happens promptly, so a
+        // stuck disk cannot hang the exit.
+        if let Some(tx) = self.tx.take() {
+            let _ = tx.send(Msg::Stop);
+        }
         if let Some(h) = self.handle.take() {
             let start = Instant::now();
             while !h.is_finished() && start.elapsed() < FLUSH_WAIT {
@@ -126,6 +128,29 @@ impl Drop for Writer {
                 let _ = h.join();
             }
         }
+    }
+}
+
+fn flush_through(tx: &Sender<Msg>, wait: Duration) -> bool {
+    let (done_tx, done) = mpsc::channel();
+    if tx.send(Msg::Flush(done_tx)).is_err() {
+        return false;
+    }
+    match done.recv_timeout(wait) {
+        Ok(()) => true,
+        Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => false,
+    }
+}
+
+/// A handle that waits for the queued writes from another thread (the watchdog, which ends the
+/// process when the terminal is gone and the event loop cannot).
+#[derive(Debug, Clone)]
+pub struct Flusher(Option<Sender<Msg>>);
+
+impl Flusher {
+    /// Waits up to `wait` for every write queued so far; true when there is nothing left.
+    pub fn flush(&self, wait: Duration) -> bool {
+        self.0.as_ref().is_none_or(|tx| flush_through(tx, wait))
     }
 }
 
@@ -328,6 +353,11 @@ impl MarkStore {
             let a = c.get(i);
             w.send(Msg::Note { ident: Identity::of(c, a), label: Label::of(c, a), note });
         }
+    }
+
+    /// A handle for waiting on the writes from another thread.
+    pub fn flusher(&self) -> Flusher {
+        Flusher(self.writer.as_ref().and_then(|w| w.tx.clone()))
     }
 
     /// Write failures since the last call.

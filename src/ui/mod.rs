@@ -78,7 +78,10 @@ pub fn run(
         model.restore(&pos, given);
     }
     let heartbeat = terminal::Heartbeat::new();
-    terminal::spawn_watchdog(std::sync::Arc::clone(&signals.stop), heartbeat.clone());
+    let flusher = model.marks.flusher();
+    terminal::spawn_watchdog(std::sync::Arc::clone(&signals.stop), heartbeat.clone(), move || {
+        flusher.flush(marks::FLUSH_WAIT);
+    });
     // For the end-to-end test of the panic hook: nothing else can make the reader panic.
     let panic_on_key = std::env::var_os("NEWSDESK_TEST_PANIC_ON_KEY").is_some();
     let mut dirty = true;
