@@ -73,7 +73,7 @@ pub fn render(m: &Model<'_>, area: Rect, buf: &mut Buffer) {
         Order::NewestFirst => "newest first",
         Order::OldestFirst => "oldest first",
     };
-    let unread = m.marks.unread_among(&m.view.rows);
+    let unread = m.unread.0;
     let title = format!(" Articles  {} of {} · {unread} unread · {order} ", m.view.len(), m.corpus.len());
     text::title_bar(buf, area, &title, "", focused);
     let body = Rect { y: area.y + 1, height: area.height.saturating_sub(1), ..area };

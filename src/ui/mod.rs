@@ -58,6 +58,12 @@ pub fn run(
             UsageError("the reader needs a terminal; in scripts use `newsdesk list` (see --help)".into()).into()
         );
     }
+    // NO_COLOR (no-color.org): the reader drops colours itself and keeps bold, reverse and
+    // underline, which crossterm's own handling loses (see `theme::strip_colors`).
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    if no_color {
+        ratatui::crossterm::style::force_color_output(true);
+    }
     let signals = terminal::Signals::register().context("installing signal handlers")?;
     terminal::install_panic_hook();
     terminal::save_original();
@@ -88,7 +94,12 @@ pub fn run(
     loop {
         heartbeat.beat();
         if dirty {
-            term.draw(|f| draw::draw(&model, f))?;
+            term.draw(|f| {
+                draw::draw(&model, f);
+                if no_color {
+                    theme::strip_colors(f.buffer_mut());
+                }
+            })?;
             dirty = false;
         }
         let mut effect = Effect::None;

@@ -57,17 +57,22 @@ impl Picker {
         Picker { items, at: ListPane::default() }
     }
 
-    /// Counts each outlet's unread articles under `filter`'s dates, search and marks filter.
-    pub fn count_unread(&mut self, corpus: &Corpus, filter: &Filter, marks: &super::marks::MarkStore) {
-        let others = Filter { outlets: None, ..filter.clone() };
-        let mut unread: std::collections::HashMap<Option<OutletId>, usize> = std::collections::HashMap::new();
-        for i in corpus.select(&others, crate::corpus::filter::Order::NewestFirst) {
-            if !marks.is_read(i) {
-                *unread.entry(corpus.get(i).outlet).or_default() += 1;
-            }
-        }
+    /// Counts each outlet's unread articles under `filter`'s dates and search.
+    pub fn count_unread(&mut self, corpus: &Corpus, filter: &Filter, rows: &[u32], marks: &super::marks::MarkStore) {
+        // The view's rows when they are what the picker counts (no outlet filter), else the
+        // selection without the outlet filter.
+        let others;
+        let rows = if filter.outlets.is_none() {
+            rows
+        } else {
+            others =
+                corpus.select(&Filter { outlets: None, ..filter.clone() }, crate::corpus::filter::Order::NewestFirst);
+            &others
+        };
+        let (_, by) = super::app::count_unread(corpus, rows, marks);
+        let unknown = by.len().saturating_sub(1);
         for item in &mut self.items {
-            item.unread = unread.get(&item.outlet).copied().unwrap_or(0);
+            item.unread = by.get(item.outlet.map_or(unknown, |o| o.0 as usize)).copied().unwrap_or(0);
         }
     }
 

@@ -193,7 +193,8 @@ pub fn render(m: &Model<'_>, area: Rect, buf: &mut Buffer) {
         _ => 0,
     };
 
-    let unread = unread_by_outlet(m);
+    // Counted over all rows; only dated ones are on the timeline, and undated unread are few.
+    let unread = &m.unread.1;
     for (k, lane) in tm.lanes.iter().take(shown).enumerate() {
         let name = m.corpus.outlet_name(lane.outlet);
         let style = Style::new().fg(theme::outlet_color(name));
@@ -278,21 +279,6 @@ pub fn render(m: &Model<'_>, area: Rect, buf: &mut Buffer) {
             }
         }
     }
-}
-
-/// Unread dated articles of the view per outlet slot (the last slot: no known outlet).
-fn unread_by_outlet(m: &Model<'_>) -> Vec<usize> {
-    let unknown = m.corpus.outlets().len();
-    let mut counts = vec![0usize; unknown + 1];
-    for &i in m.view.rows.iter().take(m.view.dated) {
-        if !m.marks.is_read(i) {
-            let slot = m.corpus.outlet_of(i).map_or(unknown, |o| o.0 as usize);
-            if let Some(c) = counts.get_mut(slot) {
-                *c += 1;
-            }
-        }
-    }
-    counts
 }
 
 /// The label under each bucket: the day, `W17`, `Apr`, `Q2` or the year; days show the month

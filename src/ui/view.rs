@@ -18,11 +18,13 @@ pub struct View {
     pub rows: Vec<u32>,
     /// How many of `rows` have a date.
     pub dated: usize,
+    /// Bumped by every refresh, so counts over the rows know when to recount.
+    pub generation: u64,
 }
 
 impl View {
     pub fn new(corpus: &Corpus, filter: Filter, order: Order) -> View {
-        let mut v = View { filter, state: StateFilter::default(), order, rows: Vec::new(), dated: 0 };
+        let mut v = View { filter, state: StateFilter::default(), order, rows: Vec::new(), dated: 0, generation: 0 };
         v.refresh(corpus, &MarkStore::default());
         v
     }
@@ -35,6 +37,7 @@ impl View {
         }
         // Undated articles are last: find the first one by binary search.
         self.dated = self.rows.partition_point(|&i| corpus.time_key(i).is_some());
+        self.generation += 1;
     }
 
     pub fn len(&self) -> usize {
