@@ -199,6 +199,24 @@ fn bench(c: &mut Criterion) {
         b.iter_custom(|n| alternating(&mut m, &mut term, n, Action::ZoomOut, Action::ZoomIn));
         m.timeline.zoom = None;
     });
+    // Marks go to memory at once and to a real state database through the writer thread: the
+    // frame never waits for SQLite.
+    let data = tempfile::tempdir().expect("a data folder");
+    let db = data.path().join("state.sqlite3");
+    let open: newsdesk::ui::marks::Opener =
+        Box::new(move || newsdesk::state::StateDb::open(&db).map_err(|e| e.to_string()));
+    let setup = newsdesk::ui::marks::StateSetup { open: Some(open), ..Default::default() };
+    m.set_marks(newsdesk::ui::marks::MarkStore::new(&corpus, setup), Default::default());
+    g.bench_function("mark: star/unstar (*)", |b| {
+        b.iter_custom(|n| alternating(&mut m, &mut term, n, Action::ToggleStar, Action::ToggleStar))
+    });
+    g.bench_function("mark: read/unread (r)", |b| {
+        b.iter_custom(|n| alternating(&mut m, &mut term, n, Action::ToggleRead, Action::ToggleRead))
+    });
+    g.bench_function("mark: unread only (U)", |b| {
+        b.iter_custom(|n| alternating(&mut m, &mut term, n, Action::UnreadOnly, Action::UnreadOnly))
+    });
+    eprintln!("marks written before exit: {}", m.marks.flush(newsdesk::ui::marks::FLUSH_WAIT));
     g.bench_function("open the outlet picker (o)", |b| {
         // Opening counts every outlet's articles under the other filters.
         b.iter_custom(|n| {

@@ -111,6 +111,8 @@ pub struct Cli {
     #[command(flatten)]
     pub filter: FilterArgs,
     #[command(flatten)]
+    pub marks: StateFilterArgs,
+    #[command(flatten)]
     pub order: OrderArgs,
 }
 
@@ -588,6 +590,7 @@ impl Cli {
         let (action, corpus, filter) = match self.command {
             None => {
                 order = self.order;
+                marks = self.marks.filter();
                 (Action::Read, self.corpus, self.filter)
             }
             Some(Command::List { corpus, filter, marks: m, order: o, format }) => {

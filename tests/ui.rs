@@ -454,10 +454,15 @@ fn the_readme_screenshot_is_what_the_reader_draws() {
     let mut s = Screen::new(bundled(), 100, 30);
     let drawn = s.keys("j j").text();
     let drawn: Vec<&str> = drawn.lines().map(str::trim_end).collect();
+    if std::env::var_os("NEWSDESK_UPDATE_DOCS").is_some() {
+        let fresh = readme.replacen(block, &drawn.join("\n"), 1);
+        std::fs::write(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"), fresh).expect("write README.md");
+        return;
+    }
     let shown: Vec<&str> = block.lines().map(str::trim_end).collect();
     assert_eq!(
         shown, drawn,
-        "README.md's screenshot is stale: capture it again with ../shared/tools/screen -x 100 -y 30"
+        "README.md's screenshot is stale: `NEWSDESK_UPDATE_DOCS=1 cargo test --test ui readme` draws it again"
     );
 }
 
@@ -567,4 +572,75 @@ fn browser_pipe_and_pager_are_effects_for_the_loop() {
     let Effect::Run(Job::Page { path, text, name }) = v else { panic!("a pager job: {v:?}") };
     assert_eq!((path, name.as_str()), (None, "corpus/003_38a6156a7a003cab.txt"), "bundled: no file on disk");
     assert!(text.contains("Kim Jong-un may soon visit Russia"), "the source text");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Marks: read/unread, stars, tags, notes (snapshots keep text; the styles are checked here)
+// ---------------------------------------------------------------------------------------------
+
+/// Column where list titles start at 80 columns: star, date (16), space, outlet (18), two spaces.
+const TITLE_X: u16 = 1 + 16 + 1 + 18 + 2;
+
+#[test]
+fn unread_titles_are_bold_and_stars_are_marked() {
+    let mut s = Screen::new(bundled(), 80, 24);
+    // Open the first article (read), back to the list, star the second.
+    s.keys("Enter Esc j *");
+    insta::assert_snapshot!("marks_list_80x24", s.snapshot());
+    let buf = s.draw().clone();
+    let bold = |x: u16, y: u16| buf[(x, y)].modifier.contains(Modifier::BOLD);
+    assert_eq!(buf[(0, 1)].symbol(), " ", "the first article has no star");
+    assert!(!bold(TITLE_X, 1), "the article opened is read: not bold");
+    assert_eq!(buf[(0, 2)].symbol(), "*", "the starred article");
+    assert!(bold(0, 2), "the star is bold, so NO_COLOR shows it");
+    assert!(bold(TITLE_X, 2) && bold(TITLE_X, 3), "unread titles are bold");
+    let title: String = (0..80).map(|x| buf[(x, 0)].symbol()).collect();
+    assert!(title.contains("5 of 5 · 4 unread"), "{title}");
+    // The timeline lanes count the unread: RT (starred, unread) has 1; Euronews (read) none.
+    let text = s.text();
+    let lane = |name: &str| text.lines().find(|l| l.starts_with(name)).unwrap_or_default().to_string();
+    assert!(lane("RT").starts_with("RT             1"), "{}", lane("RT"));
+    assert!(lane("Euronews").starts_with("Euronews       "), "{}", lane("Euronews"));
+    assert!(!lane("Euronews")[..16].contains('1'), "{}", lane("Euronews"));
+}
+
+#[test]
+fn the_outlet_picker_counts_unread_in_bold() {
+    let mut s = Screen::new(bundled(), 80, 24);
+    s.keys("Enter Esc o");
+    let buf = s.draw().clone();
+    let text = s.text();
+    let row = text.lines().position(|l| l.contains("[x] Euronews")).expect("Euronews in the picker");
+    assert!(!text.lines().nth(row).unwrap().contains("unread"), "Euronews's one article is read");
+    let rt = text.lines().position(|l| l.contains("[x] RT")).expect("RT in the picker");
+    let line = text.lines().nth(rt).unwrap();
+    let x = line.chars().take(line.find("1 unread").unwrap()).count() as u16;
+    assert!(buf[(x, rt as u16)].modifier.contains(Modifier::BOLD), "the unread count is bold");
+}
+
+#[test]
+fn the_reader_shows_tags_and_the_note() {
+    let mut s = Screen::new(bundled(), 80, 24);
+    s.keys("* T :korea Space :follow-up Enter");
+    let i = s.model.selected_article().unwrap();
+    s.model.note_edited(i, Ok(Some("check the date\nagainst the Kremlin's\n".into())));
+    s.keys("Enter");
+    insta::assert_snapshot!("marks_reader_80x24", s.snapshot());
+    let text = s.text();
+    assert!(text.contains("* starred · tags: #follow-up #korea"), "{text}");
+    assert!(text.contains("note: check the date") && text.contains("      against the Kremlin's"), "{text}");
+}
+
+#[test]
+fn mark_all_read_asks_with_the_count() {
+    let mut s = Screen::new(bundled(), 80, 24);
+    s.keys("R");
+    insta::assert_snapshot!("mark_all_confirm_80x24", s.snapshot());
+    assert!(s.text().contains("Mark 5 articles read? y/N"));
+    s.keys("y Enter");
+    let text = s.text();
+    assert!(text.contains("5 of 5 · 0 unread"), "{text}");
+    assert!(text.contains("marked 5 articles read (u undoes)"), "{text}");
+    s.keys("u");
+    assert!(s.text().contains("5 of 5 · 5 unread"));
 }

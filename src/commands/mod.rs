@@ -66,7 +66,10 @@ pub fn execute(config: &Config, out: &mut dyn Write, width: Option<usize>) -> an
     }
     let corpus = Corpus::load(&config.paths, config.load);
     let code = match &config.action {
-        Action::Read => crate::ui::run(&corpus, &config.filter, &config.paths)?,
+        Action::Read => {
+            let setup = state::reader_setup(&corpus, &config.paths);
+            crate::ui::run(&corpus, &config.filter, &config.marks, setup, &config.paths)?
+        }
         Action::List(format) => {
             let marks = state::load_marks(&corpus, &config.marks, true)?;
             list::run(&corpus, config, &marks, *format, out, width)?

@@ -118,6 +118,65 @@ pub fn load_marks(c: &Corpus, filter: &StateFilter, shows_marks: bool) -> anyhow
     }
 }
 
+/// What the reader gets of the state: the marks, and a connection for its writer thread. A
+/// database that cannot be written (read-only folder, damaged, newer, refused place) still
+/// lets the reader open: marks then last for the session, and the warning says why.
+pub fn reader_setup(c: &Corpus, corpus_paths: &[PathBuf]) -> crate::ui::marks::StateSetup {
+    use crate::ui::marks::StateSetup;
+    let path = match db_path() {
+        Ok(p) => p,
+        Err(e) => {
+            return StateSetup {
+                warning: Some(format!("{e:#}; marks last for this session only")),
+                ..StateSetup::default()
+            };
+        }
+    };
+    let position_file = path.parent().map(|d| d.join(crate::ui::position::FILE_NAME));
+    if !path.exists() {
+        // No state yet: the writer creates the database at the first mark, so a reader that
+        // marks nothing leaves none behind (the checks of `open_for_writing` run then).
+        let paths = corpus_paths.to_vec();
+        return StateSetup {
+            marks: None,
+            open: Some(Box::new(move || open_for_writing(&paths).map_err(|e| format!("{e:#}")))),
+            path: Some(path),
+            warning: None,
+            position_file,
+        };
+    }
+    // An existing database is opened at once, so a read-only or damaged one is said at start.
+    match open_for_writing(corpus_paths) {
+        Ok(db) => match db.corpus_marks(c) {
+            Ok(m) => StateSetup {
+                marks: Some(m),
+                open: Some(Box::new(move || Ok(db))),
+                path: Some(path),
+                warning: None,
+                position_file,
+            },
+            Err(e) => StateSetup {
+                warning: Some(format!("{e}; marks last for this session only")),
+                path: Some(path),
+                position_file,
+                ..StateSetup::default()
+            },
+        },
+        Err(e) => {
+            // Read what can be read (a read-only folder), write nothing.
+            let marks = StateDb::open_existing(&path).ok().flatten().and_then(|db| db.corpus_marks(c).ok());
+            StateSetup {
+                marks,
+                open: None,
+                path: Some(path),
+                warning: Some(format!("read-only: {e:#}; marks last for this session only")),
+                // Nothing is written where the database may not be (a corpus, the cache).
+                position_file: None,
+            }
+        }
+    }
+}
+
 /// One article's marks for `show`: None (with a warning) when the state cannot be read.
 pub fn marks_of(c: &Corpus, a: &Article) -> Option<Marks> {
     let found = db_path().and_then(|path| match StateDb::open_existing(&path)? {

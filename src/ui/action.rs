@@ -92,6 +92,24 @@ pub enum Action {
     ViewSource,
     /// Export the listed articles to a file (asks the name; the extension picks the format).
     ExportList,
+    /// Mark the selected article read or unread.
+    ToggleRead,
+    /// Star or unstar the selected article.
+    ToggleStar,
+    /// Edit the selected article's tags (asks: space-separated, `-tag` removes).
+    EditTags,
+    /// Edit the selected article's note in `$VISUAL`/`$EDITOR`.
+    EditNote,
+    /// Mark every listed article read (asks first, with the count).
+    MarkAllRead,
+    /// Undo the last change of marks (a mark-all is one step).
+    UndoMark,
+    /// Show only unread articles, or all again.
+    UnreadOnly,
+    /// Show only starred articles, or all again.
+    StarredOnly,
+    /// Read the marks again from the state database (another newsdesk may have changed them).
+    ReloadMarks,
     /// In the outlet picker: tick or untick the outlet under the cursor.
     PickerToggle,
     /// In the outlet picker: tick all, or none if all are ticked.

@@ -20,6 +20,9 @@ pub enum Job {
     /// Page a file on disk (`path`), or `text` when it has none (a bundled file); `name` is
     /// what the message calls it.
     Page { path: Option<PathBuf>, text: String, name: String },
+    /// Edit article number `article`'s note, now `text`, in `$VISUAL`/`$EDITOR`; the outcome
+    /// comes back through [`edit_note`], not as a message.
+    EditNote { article: u32, text: String },
 }
 
 /// The OSC 52 sequence that puts `text` on the system clipboard. The payload is base64 of our
@@ -104,7 +107,38 @@ pub fn run(job: &Job, term: &mut dyn Handover) -> (String, bool) {
             let status = in_terminal(term, cmd, input, false);
             outcome(&pager, status, format!("closed {name}"))
         }
+        Job::EditNote { .. } => ("the note is edited through edit_note".into(), true),
     }
+}
+
+/// The editor for notes: `$VISUAL`, else `$EDITOR`, else vi (as `newsdesk note` and git do).
+pub fn editor(visual: Option<&str>, editor: Option<&str>) -> String {
+    let set = |v: Option<&str>| v.map(str::trim).filter(|v| !v.is_empty()).map(str::to_string);
+    set(visual).or_else(|| set(editor)).unwrap_or_else(|| "vi".into())
+}
+
+/// Edits `current` in the editor on a temporary file, the terminal handed over: the new text
+/// (None when unchanged), or why it failed (the note is then left as it was).
+pub fn edit_note(current: &str, term: &mut dyn Handover) -> Result<Option<String>, String> {
+    let editor = editor(std::env::var("VISUAL").ok().as_deref(), std::env::var("EDITOR").ok().as_deref());
+    let mut file = tempfile::Builder::new()
+        .prefix("newsdesk-note-")
+        .suffix(".txt")
+        .tempfile()
+        .map_err(|e| format!("cannot create a temporary file for the note: {e}"))?;
+    // A text file ends with a newline; the note is kept without it.
+    let initial = if current.is_empty() { String::new() } else { format!("{current}\n") };
+    file.write_all(initial.as_bytes())
+        .and_then(|()| file.flush())
+        .map_err(|e| format!("cannot write the note to a temporary file: {e}"))?;
+    let status = in_terminal(term, sh(&script_with_arg(&editor), Some(file.path().as_os_str())), None, false);
+    let (msg, failed) = outcome(&editor, status, String::new());
+    if failed {
+        return Err(format!("{msg}; the note was not changed"));
+    }
+    // Read by path: some editors replace the file rather than write into it.
+    let text = std::fs::read_to_string(file.path()).map_err(|e| format!("cannot read the edited note: {e}"))?;
+    Ok((text.trim_end() != current.trim_end()).then_some(text))
 }
 
 fn sh(script: &str, arg: Option<&OsStr>) -> Command {

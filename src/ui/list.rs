@@ -4,7 +4,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
 use super::action::Action;
@@ -73,7 +73,8 @@ pub fn render(m: &Model<'_>, area: Rect, buf: &mut Buffer) {
         Order::NewestFirst => "newest first",
         Order::OldestFirst => "oldest first",
     };
-    let title = format!(" Articles  {} of {} · {order} ", m.view.len(), m.corpus.len());
+    let unread = m.unread.0;
+    let title = format!(" Articles  {} of {} · {unread} unread · {order} ", m.view.len(), m.corpus.len());
     text::title_bar(buf, area, &title, "", focused);
     let body = Rect { y: area.y + 1, height: area.height.saturating_sub(1), ..area };
     if body.height == 0 {
@@ -110,11 +111,14 @@ pub fn render(m: &Model<'_>, area: Rect, buf: &mut Buffer) {
             (Some(p), false) => p.human(),
             (None, _) => "undated".to_string(),
         };
-        let mut spans: Vec<Span<'_>> = Vec::with_capacity(8);
+        let mut spans: Vec<Span<'_>> = Vec::with_capacity(10);
+        // The star in its own column, and unread titles in bold: marks that survive NO_COLOR.
+        let starred = m.marks.is_starred(article);
+        spans.push(Span::styled(if starred { "*" } else { " " }, theme::warning().add_modifier(Modifier::BOLD)));
         let date_w = if compact { 10 } else { cols.date };
         spans.push(Span::styled(fit(&date, date_w), theme::dim()));
         spans.push(Span::raw(" "));
-        let used = if compact {
+        let used = 1 + if compact {
             spans.push(Span::styled("● ", Style::new().fg(color)));
             date_w + 3
         } else {
@@ -123,7 +127,9 @@ pub fn render(m: &Model<'_>, area: Rect, buf: &mut Buffer) {
             date_w + 1 + cols.outlet + 2
         };
         let title = truncate(&a.title, w.saturating_sub(used)).into_owned();
-        spans.extend(highlighted(title, query));
+        let title_style =
+            if m.marks.is_read(article) { Style::new() } else { Style::new().add_modifier(Modifier::BOLD) };
+        spans.extend(highlighted(title, query).into_iter().map(|s| s.patch_style(title_style)));
         let selected = k == m.list.selected;
         let base =
             if selected { if focused { theme::selected() } else { theme::selected_unfocused() } } else { Style::new() };

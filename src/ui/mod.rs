@@ -14,7 +14,9 @@ pub mod help;
 pub mod keymap;
 pub mod layout;
 pub mod list;
+pub mod marks;
 pub mod picker;
+pub mod position;
 pub mod prompt;
 pub mod reader;
 pub mod status;
@@ -41,13 +43,26 @@ use crate::corpus::Corpus;
 /// How long the loop sleeps between checks for signals when no key arrives.
 const TICK: Duration = Duration::from_millis(200);
 
-/// Opens the reader on a corpus, with the command line's filter as the starting filter.
-pub fn run(corpus: &Corpus, spec: &FilterSpec, roots: &[std::path::PathBuf]) -> anyhow::Result<ExitCode> {
+/// Opens the reader on a corpus, with the command line's filter (and marks filter) as the
+/// starting filter; `state` is what the entry point found of the state database.
+pub fn run(
+    corpus: &Corpus,
+    spec: &FilterSpec,
+    marks_filter: &crate::state::StateFilter,
+    state: marks::StateSetup,
+    roots: &[std::path::PathBuf],
+) -> anyhow::Result<ExitCode> {
     let filter = spec.resolve(corpus).map_err(|e| UsageError(e.to_string()))?;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err(
             UsageError("the reader needs a terminal; in scripts use `newsdesk list` (see --help)".into()).into()
         );
+    }
+    // NO_COLOR (no-color.org): the reader drops colours itself and keeps bold, reverse and
+    // underline, which crossterm's own handling loses (see `theme::strip_colors`).
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    if no_color {
+        ratatui::crossterm::style::force_color_output(true);
     }
     let signals = terminal::Signals::register().context("installing signal handlers")?;
     terminal::install_panic_hook();
@@ -60,15 +75,31 @@ pub fn run(corpus: &Corpus, spec: &FilterSpec, roots: &[std::path::PathBuf]) -> 
     let size = term.size()?;
     let mut model = Model::new(corpus, filter, spec.order, size.width, size.height);
     model.corpus_roots = roots.to_vec();
+    let position_file = state.position_file.clone();
+    let corpus_key = position::corpus_key(roots);
+    model.set_marks(marks::MarkStore::new(corpus, state), marks_filter.clone());
+    if let Some(pos) = position_file.as_deref().and_then(|f| position::load(f, &corpus_key)) {
+        let given =
+            !spec.outlets.is_empty() || spec.dates.is_some() || spec.search.is_some() || !marks_filter.is_empty();
+        model.restore(&pos, given);
+    }
     let heartbeat = terminal::Heartbeat::new();
-    terminal::spawn_watchdog(std::sync::Arc::clone(&signals.stop), heartbeat.clone());
+    let flusher = model.marks.flusher();
+    terminal::spawn_watchdog(std::sync::Arc::clone(&signals.stop), heartbeat.clone(), move || {
+        flusher.flush(marks::FLUSH_WAIT);
+    });
     // For the end-to-end test of the panic hook: nothing else can make the reader panic.
     let panic_on_key = std::env::var_os("NEWSDESK_TEST_PANIC_ON_KEY").is_some();
     let mut dirty = true;
     loop {
         heartbeat.beat();
         if dirty {
-            term.draw(|f| draw::draw(&model, f))?;
+            term.draw(|f| {
+                draw::draw(&model, f);
+                if no_color {
+                    theme::strip_colors(f.buffer_mut());
+                }
+            })?;
             dirty = false;
         }
         let mut effect = Effect::None;
@@ -87,6 +118,9 @@ pub fn run(corpus: &Corpus, spec: &FilterSpec, roots: &[std::path::PathBuf]) -> 
                 }
             }
         }
+        if model.poll_writes() {
+            dirty = true;
+        }
         if signals.stop_requested() {
             effect = Effect::Quit;
         }
@@ -104,6 +138,16 @@ pub fn run(corpus: &Corpus, spec: &FilterSpec, roots: &[std::path::PathBuf]) -> 
                 let mut out = std::io::stdout();
                 out.write_all(external::osc52(&text).as_bytes())?;
                 out.flush()?;
+            }
+            Effect::Run(external::Job::EditNote { article, text }) => {
+                let mut handover = Handover { term: &mut term, heartbeat: &heartbeat };
+                let outcome = external::edit_note(&text, &mut handover);
+                signals.forget_keyboard_signals();
+                heartbeat.beat();
+                let size = term.size()?;
+                model.update(action::Action::Resize(size.width, size.height));
+                model.note_edited(article, outcome);
+                dirty = true;
             }
             Effect::Run(job) => {
                 let mut handover = Handover { term: &mut term, heartbeat: &heartbeat };
@@ -125,6 +169,21 @@ pub fn run(corpus: &Corpus, spec: &FilterSpec, roots: &[std::path::PathBuf]) -> 
         }
     }
     drop(_guard);
+    if let Some(f) = &position_file
+        && let Err(e) = position::save(f, &corpus_key, model.position())
+    {
+        eprintln!("newsdesk: warning: cannot save the reader's position to {}: {e}", f.display());
+    }
+    // Every mark made reaches the database before exit (bounded: a stuck disk cannot hang it).
+    if !model.marks.flush(marks::FLUSH_WAIT) {
+        eprintln!(
+            "newsdesk: warning: some marks were still being written after {} s and may be lost",
+            marks::FLUSH_WAIT.as_secs()
+        );
+    }
+    for failure in model.marks.failures() {
+        eprintln!("newsdesk: warning: {failure}");
+    }
     Ok(ExitCode::SUCCESS)
 }
 

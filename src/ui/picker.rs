@@ -23,6 +23,8 @@ pub struct Item {
     pub name: String,
     /// Articles under the other filters (dates, search).
     pub count: usize,
+    /// Of those, the unread ones.
+    pub unread: usize,
     pub ticked: bool,
 }
 
@@ -48,10 +50,30 @@ impl Picker {
                 outlet,
                 name: corpus.outlet_name(outlet).unwrap_or(super::list::UNKNOWN).to_string(),
                 count: counts.get(outlet) as usize,
+                unread: 0,
                 ticked: filter.outlets.as_ref().is_none_or(|set| set.contains(outlet)),
             })
             .collect();
         Picker { items, at: ListPane::default() }
+    }
+
+    /// Counts each outlet's unread articles under `filter`'s dates and search.
+    pub fn count_unread(&mut self, corpus: &Corpus, filter: &Filter, rows: &[u32], marks: &super::marks::MarkStore) {
+        // The view's rows when they are what the picker counts (no outlet filter), else the
+        // selection without the outlet filter.
+        let others;
+        let rows = if filter.outlets.is_none() {
+            rows
+        } else {
+            others =
+                corpus.select(&Filter { outlets: None, ..filter.clone() }, crate::corpus::filter::Order::NewestFirst);
+            &others
+        };
+        let (_, by) = super::app::count_unread(corpus, rows, marks);
+        let unknown = by.len().saturating_sub(1);
+        for item in &mut self.items {
+            item.unread = by.get(item.outlet.map_or(unknown, |o| o.0 as usize)).copied().unwrap_or(0);
+        }
     }
 
     /// The row under the cursor.
@@ -129,7 +151,8 @@ impl Picker {
         let inner = block.inner(area);
         block.render(area, buf);
         let count_w = self.items.iter().map(|i| i.count.to_string().len()).max().unwrap_or(1);
-        let name_w = (inner.width as usize).saturating_sub(4 + count_w + 2);
+        let unread_w = self.items.iter().map(|i| i.unread.to_string().len()).max().unwrap_or(1) + " unread".len();
+        let name_w = (inner.width as usize).saturating_sub(4 + count_w + 2 + unread_w + 2);
         for (k, item) in self.items.iter().enumerate().skip(self.at.offset).take(inner.height as usize) {
             let y = inner.y + (k - self.at.offset) as u16;
             let color = theme::outlet_color(item.outlet.map(|_| item.name.as_str()));
@@ -137,6 +160,15 @@ impl Picker {
                 Span::raw(if item.ticked { "[x] " } else { "[ ] " }),
                 Span::styled(fit(&item.name, name_w), Style::new().fg(color)),
                 Span::styled(format!("  {:>count_w$}", item.count), theme::dim()),
+                // Bold, not colour: NO_COLOR shows which outlets have something new.
+                if item.unread > 0 {
+                    Span::styled(
+                        format!("  {:>unread_w$}", format!("{} unread", item.unread)),
+                        Style::new().add_modifier(ratatui::style::Modifier::BOLD),
+                    )
+                } else {
+                    Span::raw(format!("  {:>unread_w$}", ""))
+                },
             ]);
             if k == self.cursor() {
                 buf.set_style(Rect { y, height: 1, ..inner }, theme::selected());

@@ -24,6 +24,10 @@ pub enum PromptKind {
     /// A yes/no question before `write` goes ahead: `ask` on the prompt line, `why` (naming the
     /// file) on the status row above it, where a long path has the whole width.
     Confirm { ask: &'static str, why: String, write: PendingWrite },
+    /// Tags for article number `article`: space-separated, `-tag` removes.
+    Tags { article: u32 },
+    /// Mark these articles (the listed unread ones) read? y/N.
+    MarkAllRead { articles: Vec<u32> },
 }
 
 /// A file about to be written, held while the user confirms.
@@ -63,6 +67,8 @@ impl Prompt {
             PromptKind::Pipe { .. } => "pipe to: ".into(),
             PromptKind::Export => "export to: ".into(),
             PromptKind::Confirm { ask, .. } => format!("{ask} (y/N) "),
+            PromptKind::Tags { .. } => "tags: ".into(),
+            PromptKind::MarkAllRead { articles } => format!("Mark {} read? y/N ", count_articles(articles.len())),
         }
     }
 
@@ -78,7 +84,8 @@ impl Prompt {
             PromptKind::Save { .. } => ".md or .txt".into(),
             PromptKind::Pipe { .. } => "a shell command; the article as Markdown on its stdin".into(),
             PromptKind::Export => crate::corpus::export::ListFormat::EXTENSIONS.into(),
-            PromptKind::Confirm { .. } => format!(
+            PromptKind::Tags { .. } => "space-separated; -tag removes it".into(),
+            PromptKind::Confirm { .. } | PromptKind::MarkAllRead { .. } => format!(
                 "y and {} to go ahead · {} cancel",
                 keymap::key_for(Context::Prompt, &Action::Apply),
                 keymap::key_for(Context::Prompt, &Action::Back)
@@ -151,6 +158,19 @@ impl Prompt {
     }
 }
 
+/// `1 article`, `1,234 articles`: a count people read at a glance in a question.
+pub fn count_articles(n: usize) -> String {
+    let digits = n.to_string();
+    let mut grouped = String::new();
+    for (k, c) in digits.chars().enumerate() {
+        if k > 0 && (digits.len() - k).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    format!("{grouped} {}", if n == 1 { "article" } else { "articles" })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -200,5 +220,13 @@ mod tests {
         let mut x = p("");
         x.insert("2019\n04\x1b[2J");
         assert_eq!(x.input, "2019 04 [2J");
+    }
+
+    #[test]
+    fn counts_are_grouped_by_thousands() {
+        assert_eq!(count_articles(1), "1 article");
+        assert_eq!(count_articles(999), "999 articles");
+        assert_eq!(count_articles(1234), "1,234 articles");
+        assert_eq!(count_articles(100_000), "100,000 articles");
     }
 }

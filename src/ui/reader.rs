@@ -18,6 +18,7 @@ use crate::corpus::Corpus;
 use crate::corpus::article::{Block, Evidence, Extraction, Rule};
 use crate::corpus::formats::Format;
 use crate::corpus::index::Query;
+use crate::state::Marks;
 
 /// What the reader shows and where it is scrolled to.
 #[derive(Debug, Clone, Default)]
@@ -46,11 +47,19 @@ struct Built {
     width: u16,
     evidence: bool,
     query: Option<Query>,
+    marks: Option<Marks>,
 }
 
 impl ReaderPane {
     /// Shows `article` wrapped to `width` columns, loading and rewrapping only what changed.
-    pub fn show(&mut self, corpus: &Corpus, article: Option<u32>, width: u16, query: Option<&Query>) {
+    pub fn show(
+        &mut self,
+        corpus: &Corpus,
+        article: Option<u32>,
+        marks: Option<&Marks>,
+        width: u16,
+        query: Option<&Query>,
+    ) {
         if article != self.article {
             self.article = article;
             self.doc = article.map(|i| corpus.extraction(i).map_err(|e| e.to_string()));
@@ -59,11 +68,16 @@ impl ReaderPane {
         let query = query.filter(|q| !q.is_empty());
         let b = &self.built;
         // Compared field by field: this runs on every key press, and rarely finds a change.
-        if b.article == article && b.width == width && b.evidence == self.evidence && b.query.as_ref() == query {
+        if b.article == article
+            && b.width == width
+            && b.evidence == self.evidence
+            && b.query.as_ref() == query
+            && b.marks.as_ref() == marks
+        {
             return;
         }
         self.lines = match article {
-            Some(i) => build(corpus, i, self.doc.as_ref(), width as usize, self.evidence, query),
+            Some(i) => build(corpus, i, self.doc.as_ref(), marks, width as usize, self.evidence, query),
             None => Vec::new(),
         };
         self.match_lines = match query {
@@ -76,7 +90,7 @@ impl ReaderPane {
                 .collect(),
             None => Vec::new(),
         };
-        self.built = Built { article, width, evidence: self.evidence, query: query.cloned() };
+        self.built = Built { article, width, evidence: self.evidence, query: query.cloned(), marks: marks.cloned() };
         self.current_match = None;
     }
 
@@ -142,10 +156,39 @@ fn push_wrapped(out: &mut Vec<Line<'static>>, s: &str, width: usize, style: Styl
     }
 }
 
+/// The article's marks under its metadata: the star and tags on one line, then the note.
+/// Words, not colour alone, so NO_COLOR shows them too.
+fn marks_lines(m: &Marks, width: usize, out: &mut Vec<Line<'static>>) {
+    // Read or not shows in the list (bold); here only what the reader added.
+    let mut parts = Vec::new();
+    if m.starred {
+        parts.push("* starred".to_string());
+    }
+    if !m.tags.is_empty() {
+        parts.push(format!("tags: {}", m.tags.iter().map(|t| format!("#{t}")).collect::<Vec<_>>().join(" ")));
+    }
+    if !parts.is_empty() {
+        push_wrapped(
+            out,
+            &parts.join(" · "),
+            width,
+            theme::warning().add_modifier(ratatui::style::Modifier::BOLD),
+            None,
+        );
+    }
+    if let Some(note) = &m.note {
+        for (k, l) in note.lines().enumerate() {
+            let text = if k == 0 { format!("note: {l}") } else { format!("      {l}") };
+            push_wrapped(out, &text, width, Style::new().add_modifier(ratatui::style::Modifier::ITALIC), None);
+        }
+    }
+}
+
 fn build(
     corpus: &Corpus,
     i: u32,
     doc: Option<&Result<Extraction, String>>,
+    marks: Option<&Marks>,
     width: usize,
     evidence: bool,
     query: Option<&Query>,
@@ -185,6 +228,9 @@ fn build(
     }
     // Which article this is and where it came from, for `show`, notes and the shell.
     push_wrapped(&mut out, &format!("{} · {}", corpus.short_id(a), corpus.file(a).path), width, theme::dim(), None);
+    if let Some(m) = marks {
+        marks_lines(m, width, &mut out);
+    }
     out.push(Line::raw(""));
     let e = match doc {
         Some(Ok(e)) => e,

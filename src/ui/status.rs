@@ -28,6 +28,19 @@ pub fn describe_filters(m: &Model<'_>) -> String {
     if let Some(q) = f.search.as_ref().filter(|q| !q.is_empty()) {
         parts.push(format!("search: {}", q.text.trim()));
     }
+    let st = &m.view.state;
+    if st.unread {
+        parts.push("unread".into());
+    }
+    if st.starred {
+        parts.push("starred".into());
+    }
+    if !st.tags.is_empty() {
+        parts.push(format!("tags: {}", st.tags.join(" ")));
+    }
+    if st.has_note {
+        parts.push("with a note".into());
+    }
     if parts.is_empty() { "no filters".into() } else { parts.join(" · ") }
 }
 

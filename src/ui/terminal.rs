@@ -139,15 +139,19 @@ const STUCK: Duration = Duration::from_secs(3);
 /// so neither a hang-up nor SIGTERM would be seen. The loop handles both itself whenever it
 /// turns; this thread acts when the terminal has gone (at once: nothing can be drawn or
 /// restored) or when a stop signal has waited [`STUCK`] for a loop that does not turn.
-pub fn spawn_watchdog(stop: Arc<AtomicBool>, heartbeat: Heartbeat) {
+///
+/// `before_exit` runs first either way (it writes the marks still queued, with a bounded wait).
+pub fn spawn_watchdog(stop: Arc<AtomicBool>, heartbeat: Heartbeat, before_exit: impl Fn() + Send + 'static) {
     let _ = std::thread::Builder::new().name("newsdesk-watchdog".into()).spawn(move || {
         loop {
             std::thread::sleep(Duration::from_millis(100));
             if terminal_gone() {
+                before_exit();
                 std::process::exit(1);
             }
             if stop.load(Ordering::Relaxed) && heartbeat.age() > STUCK {
                 restore_without_locks();
+                before_exit();
                 std::process::exit(0);
             }
         }

@@ -74,9 +74,31 @@ pub fn warning() -> Style {
     Style::new().fg(Color::Yellow)
 }
 
+/// Drops every colour from a drawn frame, keeping bold, reverse and underline: what NO_COLOR
+/// asks for. Done here rather than by crossterm, whose NO_COLOR support writes an empty SGR
+/// (`ESC [ m`, a full reset) in place of each colour, which also wiped the bold and reverse
+/// set just before it: unread titles, stars and the selection vanished.
+pub fn strip_colors(buf: &mut ratatui::buffer::Buffer) {
+    for cell in &mut buf.content {
+        cell.fg = Color::Reset;
+        cell.bg = Color::Reset;
+        cell.underline_color = Color::Reset;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_color_keeps_the_styles_and_drops_the_colours() {
+        let mut buf = ratatui::buffer::Buffer::empty(ratatui::layout::Rect::new(0, 0, 2, 1));
+        buf.set_string(0, 0, "ab", selected().fg(Color::Yellow).add_modifier(Modifier::BOLD));
+        strip_colors(&mut buf);
+        let cell = &buf[(0, 0)];
+        assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset));
+        assert!(cell.modifier.contains(Modifier::BOLD | Modifier::REVERSED));
+    }
 
     #[test]
     fn the_seed_outlets_get_different_colours() {

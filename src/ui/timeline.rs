@@ -193,10 +193,25 @@ pub fn render(m: &Model<'_>, area: Rect, buf: &mut Buffer) {
         _ => 0,
     };
 
+    // Counted over all rows; only dated ones are on the timeline, and undated unread are few.
+    let unread = &m.unread.1;
     for (k, lane) in tm.lanes.iter().take(shown).enumerate() {
         let name = m.corpus.outlet_name(lane.outlet);
         let style = Style::new().fg(theme::outlet_color(name));
-        buf.set_string(body.x, body.y + k as u16, fit(name.unwrap_or(super::list::UNKNOWN), label_w), style);
+        let y = body.y + k as u16;
+        // The lane's unread count at the right of its label, in bold (seen without colour too).
+        let n = unread.get(lane.outlet.map_or(unread.len().saturating_sub(1), |o| o.0 as usize)).copied().unwrap_or(0);
+        let count = if n > 0 { format!(" {n}") } else { String::new() };
+        let name_w = label_w.saturating_sub(count.len());
+        buf.set_string(body.x, y, fit(name.unwrap_or(super::list::UNKNOWN), name_w), style);
+        if !count.is_empty() && name_w > 0 {
+            buf.set_string(
+                body.x + name_w as u16,
+                y,
+                &count,
+                Style::new().add_modifier(ratatui::style::Modifier::BOLD),
+            );
+        }
     }
     if others {
         let rest = tm.lanes.len() - shown;
