@@ -168,6 +168,51 @@ fn people(s: &str, outlets: &Outlets) -> Vec<Author> {
     if byline::is_name(&s) { vec![Author::new(&s)] } else { Vec::new() }
 }
 
+/// A name folded for comparing organisations: letters and digits only, lower case.
+fn fold(s: &str) -> String {
+    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
+
+/// Words that introduce a credit in the languages of the corpus ("By", "Por", "Par", "Von").
+const CREDIT_WORDS: &[&str] = &["by", "por", "par", "von", "door", "av"];
+
+/// The author, when it is a person: a credit word left at its front is dropped, and a name that
+/// is only a credit word, a single word after one (a section: "By Internacional"), a known outlet
+/// or agency, or the site's own name (`org_names`, folded; also as the start of a longer site
+/// title) is not a person.
+fn credited_person(mut a: Author, org_names: &[String], outlets: &Outlets) -> Option<Author> {
+    let name = a.name.trim().to_string();
+    let (first, rest) = name.split_once(char::is_whitespace).unwrap_or((name.as_str(), ""));
+    let name = if CREDIT_WORDS.contains(&first.to_lowercase().as_str()) {
+        let rest = rest.trim();
+        let rest = match rest.split_once(char::is_whitespace) {
+            Some((w, r)) if CREDIT_WORDS.contains(&w.to_lowercase().as_str()) => r.trim(),
+            _ => rest,
+        };
+        if rest.split_whitespace().count() < 2 {
+            return None;
+        }
+        rest.to_string()
+    } else {
+        name
+    };
+    if outlets.find_name(&name).is_some() {
+        return None;
+    }
+    let f = fold(&name);
+    if f.is_empty()
+        || org_names.iter().any(|o| {
+            *o == f || (name.split_whitespace().count() >= 2 && o.len() > f.len() && o.starts_with(f.as_str()))
+        })
+    {
+        return None;
+    }
+    if *a.name != *name {
+        a.name = name.into();
+    }
+    Some(a)
+}
+
 /// The headline without a trailing " | Site" (a known outlet, or the page's own site name).
 fn strip_site(title: &str, site: Option<&str>, outlets: &Outlets) -> String {
     if let Some((head, _)) = lines::outlet_suffix(title, outlets) {
@@ -609,6 +654,24 @@ pub fn extract_page(src: &str, outlets: &Outlets) -> Extraction {
     if m.ld_broken > 0 {
         notes.push(Note::new(line_at(src, "ld+json"), "a JSON-LD script does not parse; ignored"));
     }
+    // The site's own names (og:site_name, the JSON-LD publisher, application-name, the host and
+    // the outlet the table knows) credited as an author are the organisation, not a writer.
+    let mut org_names: Vec<String> =
+        [site_name.as_deref(), publisher.as_deref(), m.meta(&["application-name"]).map(|(_, v)| v)]
+            .into_iter()
+            .flatten()
+            .map(fold)
+            .collect();
+    if let Some(h) = host.as_deref() {
+        org_names.extend(h.split('.').filter(|l| l.len() > 3).map(fold));
+    }
+    if let Some(Field { value: OutletRef::Known(id), .. }) = &outlet {
+        org_names.push(fold(&outlets.get(*id).name));
+    }
+    let authors = authors.and_then(|mut f| {
+        f.value = f.value.into_iter().filter_map(|a| credited_person(a, &org_names, outlets)).collect();
+        (!f.value.is_empty()).then_some(f)
+    });
     Extraction { title, outlet, agency, published, authors, url, body: blocks, removed, other_dates, notes }
 }
 

@@ -559,3 +559,27 @@ fn evidence_quotes_the_element_not_the_line() {
     assert_eq!(quote(src, "title", Evidence::new(0, Rule::JsonLd)), None, "no line, no quote");
     assert_eq!(q("authors", Rule::Byline), None, "text rules on the clean text quote nothing from the page");
 }
+
+#[test]
+fn the_site_credited_as_author_is_not_a_person() {
+    // The host's name, the publisher's name and the start of a long site title, each as author.
+    for head in [
+        r#"<link rel="canonical" href="https://www.harbourpost.example/a/1"><meta name="author" content="Harbour Post">"#,
+        r#"<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Bridge reopens",
+ "publisher": {"@type": "Organization", "name": "Río Gazette"}, "author": {"@type": "Person", "name": "Río Gazette"}}</script>"#,
+        r#"<meta property="og:site_name" content="Harbour Evening News | Latest news of the bay"><meta name="author" content="Harbour Evening News">"#,
+    ] {
+        let (e, _) = read_str(&page(head, STORY));
+        assert_eq!(names(&e), Vec::<String>::new(), "{head}");
+    }
+}
+
+#[test]
+fn a_credit_word_before_the_name_is_dropped_and_a_section_after_it_is_no_author() {
+    let (e, _) = read_str(&page(r#"<meta name="author" content="Por Ana María Gil">"#, STORY));
+    assert_eq!(names(&e), vec!["Ana María Gil".to_string()]);
+    let (e, _) = read_str(&page(r#"<meta name="author" content="By Internacional">"#, STORY));
+    assert_eq!(names(&e), Vec::<String>::new());
+    let (e, _) = read_str(&page(r#"<meta name="author" content="By Por">"#, STORY));
+    assert_eq!(names(&e), Vec::<String>::new());
+}
