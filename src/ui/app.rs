@@ -1576,6 +1576,10 @@ mod tests {
         m.update(Action::ToggleStar);
         assert!(marks_of(&m).starred);
         assert_eq!(msg(&m), "starred (for this session only: not kept)");
+        let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();
+        term.draw(|f| crate::ui::draw::draw(&m, f)).unwrap();
+        let text = crate::ui::draw::screen_text(term.backend().buffer());
+        assert!(text.contains("read-only: marks not kept"), "the status bar keeps saying so:\n{text}");
     }
 
     #[test]

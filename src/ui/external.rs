@@ -225,6 +225,13 @@ mod tests {
     }
 
     #[test]
+    fn the_note_editor_is_visual_then_editor_then_vi() {
+        assert_eq!(editor(Some("code --wait"), Some("nano")), "code --wait");
+        assert_eq!(editor(Some("  "), Some("nano")), "nano");
+        assert_eq!(editor(None, None), "vi");
+    }
+
+    #[test]
     fn terminal_browsers_are_told_apart() {
         assert!(is_terminal_program("/usr/bin/w3m -o x=1"));
         assert!(is_terminal_program("lynx"));

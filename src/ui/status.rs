@@ -69,6 +69,10 @@ fn render_counts(m: &Model<'_>, status: Rect, buf: &mut Buffer) {
     if warnings > 0 {
         right.push_str(&format!("{} ", crate::width::count(warnings, "warning")));
     }
+    // Stays on the status bar (the message saying why goes at the next key).
+    if m.marks.not_kept.is_some() {
+        right.push_str("read-only: marks not kept ");
+    }
     let left = format!(" {} of {} · {}", m.view.len(), m.corpus.len(), describe_filters(m));
     let w = status.width as usize;
     let right = truncate(&right, w / 3).into_owned();
