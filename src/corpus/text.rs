@@ -201,26 +201,50 @@ pub fn fold(word: &str) -> Cow<'_, str> {
 /// Number of words a reader would count: whitespace-separated tokens that contain a letter or
 /// digit.
 pub fn word_count(text: &str) -> u32 {
+    // Every body is counted once per load: a class table keeps the ASCII path to one lookup.
+    const SPACE: u8 = 1;
+    const ALNUM: u8 = 2;
+    const ASCII: [u8; 128] = {
+        let mut t = [0u8; 128];
+        let mut i = 0;
+        while i < 128 {
+            let c = i as u8;
+            t[i] = if c.is_ascii_whitespace() || c == 0x0b {
+                SPACE
+            } else if c.is_ascii_alphanumeric() {
+                ALNUM
+            } else {
+                0
+            };
+            i += 1;
+        }
+        t
+    };
     let (mut count, mut in_word, mut alnum) = (0u32, false, false);
     let b = text.as_bytes();
     let mut i = 0;
-    while i < b.len() {
-        // ASCII by byte; other characters decoded (the rare case in English prose).
-        let (space, letter) = if b[i] < 0x80 {
-            let c = b[i];
+    while let Some(&c) = b.get(i) {
+        // ASCII by table; other characters decoded (the rare case in English prose).
+        let class = if let Some(&k) = ASCII.get(usize::from(c)) {
             i += 1;
-            (c.is_ascii_whitespace() || c == 0x0b, c.is_ascii_alphanumeric())
+            k
         } else {
-            let c = text[i..].chars().next().unwrap_or(' ');
-            i += c.len_utf8();
-            (c.is_whitespace(), c.is_alphanumeric())
+            let ch = text.get(i..).and_then(|t| t.chars().next()).unwrap_or(' ');
+            i += ch.len_utf8();
+            if ch.is_whitespace() {
+                SPACE
+            } else if ch.is_alphanumeric() {
+                ALNUM
+            } else {
+                0
+            }
         };
-        if space {
+        if class == SPACE {
             count += u32::from(in_word && alnum);
             (in_word, alnum) = (false, false);
         } else {
             in_word = true;
-            alnum |= letter;
+            alnum |= class == ALNUM;
         }
     }
     count + u32::from(in_word && alnum)

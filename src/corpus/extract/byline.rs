@@ -112,7 +112,13 @@ pub fn parse(line: &str, outlets: &Outlets) -> Option<Byline> {
     if line.len() > 160 {
         return None;
     }
-    let caps = LEAD.captures(line.trim())?;
+    let trimmed = line.trim();
+    // LEAD is anchored and each of its words starts with one of these bytes (or is Cyrillic):
+    // most lines fail here, before the regex builds its captures.
+    if !trimmed.bytes().next().is_some_and(|b| b >= 0x80 || b"WwSsRrBbVvPpDdA".contains(&b)) {
+        return None;
+    }
+    let caps = LEAD.captures(trimmed)?;
     let mut names = caps.get(1)?.as_str();
     let mut outlet = None;
     // "By Jane Doe jane.doe@example.com | Outlet": the address is no part of the name.

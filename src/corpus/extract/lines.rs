@@ -4,6 +4,7 @@
 
 use std::sync::LazyLock;
 
+use memchr::memmem::Finder;
 use regex::Regex;
 use serde::Deserialize;
 
@@ -105,6 +106,14 @@ static FURNITURE: LazyLock<Furniture> = LazyLock::new(|| {
     Furniture { lines, prefixes }
 });
 
+// Substring searchers built once: building one per line showed in the load's profile.
+static ICON: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"icon"));
+static BY: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"by "));
+static HTTP: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"http"));
+static PROVIDES: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b" provides "));
+static APPEAR_ON: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"ppear on "));
+static BREADCRUMB_SEPARATORS: LazyLock<[(&str, Finder<'static>); 4]> =
+    LazyLock::new(|| [" > ", " » ", " › ", " / "].map(|sep| (sep, Finder::new(sep.as_bytes()))));
 static TIMER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{1,2}:\d{2}(?::\d{2})?$").expect("valid regex"));
 static CREDIT_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:[A-Z][A-Za-z]*(?: via [A-Z][A-Za-z]*)?\s*\((?:Reuters|REUTERS|AP|AFP|EPA|Yonhap|Getty Images)\)|(?:REUTERS|AFP|EPA|AP|Yonhap|KCNA|Xinhua)/.{2,60})$")
@@ -191,7 +200,7 @@ fn classify_text(core: &str, bold_credit: bool, outlets: &Outlets, order: DayMon
             return Kind::Furniture(*rule);
         }
     }
-    if memchr::memmem::find_iter(core.as_bytes(), b"icon").nth(5).is_some() {
+    if ICON.find_iter(core.as_bytes()).nth(5).is_some() {
         return Kind::Furniture(Rule::IconList);
     }
     if core.len() <= 8 && TIMER.is_match(core) {
@@ -212,7 +221,7 @@ fn classify_text(core: &str, bold_credit: bool, outlets: &Outlets, order: DayMon
         return Kind::Byline(b);
     }
     if core.len() <= 400
-        && memchr::memmem::find(core.as_bytes(), b"by ").is_some()
+        && BY.find(core.as_bytes()).is_some()
         && let Some(a) = byline::credits(core)
     {
         return Kind::Credits(a);
@@ -227,7 +236,7 @@ fn classify_text(core: &str, bold_credit: bool, outlets: &Outlets, order: DayMon
     if core.ends_with(':') && short && URL_LABEL.is_match(core) {
         return Kind::UrlLabel;
     }
-    if core.contains("http")
+    if HTTP.find(core.as_bytes()).is_some()
         && let Some(c) = URL_LINE.captures(core)
     {
         return Kind::Url { url: c[2].trim_end_matches(['.', ',', ')']).to_string(), labelled: c.get(1).is_some() };
@@ -237,7 +246,7 @@ fn classify_text(core: &str, bold_credit: bool, outlets: &Outlets, order: DayMon
     {
         return Kind::Promo { domain: c[1].to_lowercase() };
     }
-    if (core.contains(" provides ") || core.contains("ppear on "))
+    if (PROVIDES.find(core.as_bytes()).is_some() || APPEAR_ON.find(core.as_bytes()).is_some())
         && let Some(k) = trailer(core, outlets)
     {
         return k;
@@ -328,9 +337,8 @@ fn is_breadcrumb(core: &str) -> bool {
     if !core.bytes().any(|b| matches!(b, b'>' | b'/' | 0xC2 | 0xE2)) {
         return false;
     }
-    [" > ", " » ", " › ", " / "].iter().any(|sep| {
+    BREADCRUMB_SEPARATORS.iter().any(|(sep, finder)| {
         // Two separators at least, found by memchr before any splitting.
-        let finder = memchr::memmem::Finder::new(sep.as_bytes());
         finder.find_iter(core.as_bytes()).nth(1).is_some() && {
             let parts = core.split(sep).count();
             (3..=8).contains(&parts)

@@ -19,25 +19,56 @@ static EMPHASIS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Removes inline markdown from one line of text.
+///
+/// Every line of every text article passes here and most carry no markup, so each pattern
+/// runs only when a byte it needs is present (memchr scans, no allocation on plain lines), and
+/// a line that no rule changes comes back borrowed.
 pub fn strip_inline(line: &str) -> Cow<'_, str> {
-    if !line.bytes().any(|b| matches!(b, b'*' | b'_' | b'[' | b'<' | b'\\')) {
+    let has = |s: &str, b: u8| memchr::memchr(b, s.as_bytes()).is_some();
+    let emphasis = |s: &str| memchr::memchr2(b'*', b'_', s.as_bytes()).is_some();
+    if !emphasis(line) && memchr::memchr3(b'[', b'<', b'\\', line.as_bytes()).is_none() {
         return Cow::Borrowed(line);
     }
-    let s = LINK.replace_all(line, "$1");
-    let s = AUTOLINK.replace_all(&s, "$1").into_owned();
-    let s = STRONG
-        .replace_all(&s, |c: &regex::Captures<'_>| if c[1] == c[3] { c[2].to_string() } else { c[0].to_string() })
-        .into_owned();
-    let s = EMPHASIS
-        .replace_all(
-            &s,
-            |c: &regex::Captures<'_>| {
+    let mut s = Cow::Borrowed(line);
+    if has(&s, b'[') {
+        s = owned_if_changed(s, |t| LINK.replace_all(t, "$1"));
+    }
+    if has(&s, b'<') {
+        s = owned_if_changed(s, |t| AUTOLINK.replace_all(t, "$1"));
+    }
+    if emphasis(&s) {
+        s = owned_if_changed(s, |t| {
+            STRONG.replace_all(
+                t,
+                |c: &regex::Captures<'_>| {
+                    if c[1] == c[3] { c[2].to_string() } else { c[0].to_string() }
+                },
+            )
+        });
+    }
+    if emphasis(&s) {
+        s = owned_if_changed(s, |t| {
+            EMPHASIS.replace_all(t, |c: &regex::Captures<'_>| {
                 if c[2] == c[4] { format!("{}{}{}", &c[1], &c[3], &c[5]) } else { c[0].to_string() }
-            },
-        )
-        .into_owned();
-    let s = unescape(&s);
-    Cow::Owned(s)
+            })
+        });
+    }
+    if has(&s, b'\\') {
+        s = Cow::Owned(unescape(&s));
+    }
+    s
+}
+
+/// Applies one rewrite, keeping the borrow when the rewrite found nothing to change.
+fn owned_if_changed<'a>(s: Cow<'a, str>, f: impl FnOnce(&str) -> Cow<'_, str>) -> Cow<'a, str> {
+    let changed = match f(&s) {
+        Cow::Borrowed(_) => None,
+        Cow::Owned(t) => Some(t),
+    };
+    match changed {
+        Some(t) => Cow::Owned(t),
+        None => s,
+    }
 }
 
 /// `\*` → `*`, for the markdown escapes of punctuation.
