@@ -54,22 +54,7 @@ const ROLES: &[&str] = &[
     "senior",
     "foreign",
     "international",
-    // Newsroom and agency in the outlets' languages.
-    "redação",
-    "redacción",
-    "redaccion",
-    "rédaction",
-    "redaktion",
-    "redazione",
-    "redactie",
-    "redakcja",
-    "редакция",
-    "редакція",
-    "agência",
-    "agencia",
-    "agence",
-    "agentur",
-    "agenzia",
+    // Newsroom and agency words in the outlets' languages are role words too: see NEWSROOMS.
 ];
 
 /// Words for a newsroom or an agency that open a desk byline's name.
@@ -330,10 +315,11 @@ fn is_role(part: &str) -> bool {
 fn is_role_word(w: &str) -> bool {
     if w.is_ascii() {
         let singular = w.strip_suffix(['s', 'S']).unwrap_or(w);
-        return ROLES.iter().any(|r| w.eq_ignore_ascii_case(r) || singular.eq_ignore_ascii_case(r));
+        return ROLES.iter().chain(NEWSROOMS).any(|r| w.eq_ignore_ascii_case(r) || singular.eq_ignore_ascii_case(r));
     }
     let lower = w.to_lowercase();
-    ROLES.contains(&lower.as_str()) || ROLES.contains(&lower.trim_end_matches('s'))
+    let singular = lower.trim_end_matches('s');
+    ROLES.iter().chain(NEWSROOMS).any(|r| *r == lower || *r == singular)
 }
 
 /// A plausible personal name: 1–5 words, each capitalised (or a particle) in cased scripts; any
