@@ -327,15 +327,8 @@ pub struct CorpusArgs {
     /// Files and folders to read (folders recursively). None: the bundled sample corpus.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
-    /// Ignore newsdesk.toml metadata files: show what the extractor finds on its own.
-    #[arg(long)]
-    pub no_metadata: bool,
-    /// Do not print a summary of corpus warnings on stderr.
-    #[arg(short, long)]
-    pub quiet: bool,
-    /// Do not use or write the corpus cache (~/.cache/newsdesk; NEWSDESK_CACHE_DIR moves it).
-    #[arg(long)]
-    pub no_cache: bool,
+    #[command(flatten)]
+    pub flags: CorpusFlags,
 }
 
 /// `newsdesk state` subcommands.
@@ -355,8 +348,8 @@ pub enum StateCommand {
     Path,
 }
 
-/// The corpus options of [`CorpusArgs`], for commands whose positional arguments are not only
-/// paths.
+/// The corpus options, alone for commands whose positional arguments are not only paths, and
+/// inside [`CorpusArgs`] for the rest.
 #[derive(Debug, Clone, Default, Args)]
 pub struct CorpusFlags {
     /// Ignore newsdesk.toml metadata files: show what the extractor finds on its own.
@@ -628,12 +621,7 @@ impl Cli {
                 {
                     return Err(CliError::Usage(format!("--tag {t:?} and --untag {t:?} contradict each other")));
                 }
-                let corpus = CorpusArgs {
-                    paths,
-                    no_metadata: corpus.no_metadata,
-                    quiet: corpus.quiet,
-                    no_cache: corpus.no_cache,
-                };
+                let corpus = CorpusArgs { paths, flags: corpus };
                 (Action::Mark { ids, stdin, change }, corpus, none)
             }
             Some(Command::Note { id, corpus, print }) => (Action::Note { id, print }, corpus, none),
@@ -670,13 +658,13 @@ impl Cli {
         // The reader and searches need the full-text index. With the cache on, every load
         // builds it once, so the cache (which keeps it) serves every later command too; with
         // --no-cache, listing 100,000 articles does not pay for an index it does not use.
-        let index = matches!(action, Action::Read) || filter_spec.search.is_some() || !corpus.no_cache;
+        let index = matches!(action, Action::Read) || filter_spec.search.is_some() || !corpus.flags.no_cache;
         Ok(Config {
-            load: LoadOptions { metadata: !corpus.no_metadata, index, cache: !corpus.no_cache },
+            load: LoadOptions { metadata: !corpus.flags.no_metadata, index, cache: !corpus.flags.no_cache },
             paths: corpus.paths,
             filter: filter_spec,
             marks,
-            quiet: corpus.quiet,
+            quiet: corpus.flags.quiet,
             action,
         })
     }

@@ -5,10 +5,12 @@
 //!
 
 use std::path::Path;
-use std::process::Output;
 use std::time::Duration;
 
+mod common;
+
 use assert_cmd::Command;
+use common::Run;
 use serde_json::Value;
 use unicode_width::UnicodeWidthStr;
 
@@ -33,27 +35,6 @@ fn newsdesk() -> Command {
 fn cache_dir() -> &'static Path {
     static DIR: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
     DIR.get_or_init(|| tempfile::tempdir().expect("a temp dir for the cache")).path()
-}
-
-/// What one run gave: exit code (None when killed, e.g. by the time limit), stdout, stderr.
-#[derive(Debug)]
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-impl Run {
-    fn from(output: Output) -> Run {
-        let run = Run {
-            code: output.status.code(),
-            stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
-            stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
-        };
-        assert!(!run.stderr.contains("panicked"), "the binary panicked:\n{}", run.stderr);
-        assert!(run.code.is_some(), "killed by a signal or the time limit (hang?):\n{}", run.stderr);
-        run
-    }
 }
 
 /// Runs a prepared command.

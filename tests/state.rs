@@ -4,36 +4,18 @@
 //! damaged, newer, locked or unwritable database).
 
 use std::path::{Path, PathBuf};
-use std::process::Output;
 use std::time::Duration;
 
+mod common;
+
 use assert_cmd::Command;
+use common::Run;
 use serde_json::Value;
 
 /// A data folder and a cache of its own for one test: never the user's.
 struct Env {
     data: tempfile::TempDir,
     cache: tempfile::TempDir,
-}
-
-#[derive(Debug)]
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-impl Run {
-    fn from(o: Output) -> Run {
-        let r = Run {
-            code: o.status.code(),
-            stdout: String::from_utf8(o.stdout).expect("stdout is UTF-8"),
-            stderr: String::from_utf8(o.stderr).expect("stderr is UTF-8"),
-        };
-        assert!(!r.stderr.contains("panicked"), "the binary panicked:\n{}", r.stderr);
-        assert!(r.code.is_some(), "killed (hang?):\n{}", r.stderr);
-        r
-    }
 }
 
 impl Env {

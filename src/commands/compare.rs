@@ -71,14 +71,7 @@ pub fn run(
     for (i, side) in [(a, &cmp.left), (b, &cmp.right)] {
         let x = c.get(i);
         let (s, n) = Comparison::shared_counts(side);
-        writeln!(
-            out,
-            "{}  {}  {}  {}  ({s} of {n} sentences shared)",
-            c.short_id(x),
-            super::date_cell(x.published),
-            c.outlet_name(x.outlet).unwrap_or(UNKNOWN),
-            x.title
-        )?;
+        writeln!(out, "{}  ({s} of {n} sentences shared)", super::article_line(c, x))?;
     }
     if color {
         writeln!(out, "{DIM}dimmed: both accounts say it{RESET}; plain: only this account says it")?;

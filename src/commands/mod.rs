@@ -151,5 +151,16 @@ fn date_cell(p: Option<Published>) -> String {
     p.map_or_else(|| "undated".to_string(), |p| p.human())
 }
 
+/// One article on one line, for `why` and `compare`: short id, date, outlet, title.
+fn article_line(c: &Corpus, a: &crate::corpus::article::Article) -> String {
+    format!(
+        "{}  {}  {}  {}",
+        c.short_id(a),
+        date_cell(a.published),
+        c.outlet_name(a.outlet).unwrap_or(UNKNOWN),
+        a.title
+    )
+}
+
 /// Shown where an article has no outlet.
 const UNKNOWN: &str = "(unknown)";

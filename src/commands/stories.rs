@@ -318,14 +318,7 @@ pub fn why(c: &Corpus, ids: &[String; 2], format: TableFormat, out: &mut dyn Wri
     }
     for i in [a, b] {
         let x = c.get(i);
-        writeln!(
-            out,
-            "{}  {}  {}  {}",
-            c.short_id(x),
-            super::date_cell(x.published),
-            c.outlet_name(x.outlet).unwrap_or(UNKNOWN),
-            x.title
-        )?;
+        writeln!(out, "{}", super::article_line(c, x))?;
     }
     writeln!(out)?;
     let verdict = match (same, copy) {

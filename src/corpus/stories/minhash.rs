@@ -28,37 +28,13 @@ pub type Signature = [u16; BINS];
 /// character alone, since those scripts do not space words.
 pub fn tokens(text: &str) -> Vec<String> {
     let mut out = Vec::new();
-    for w in crate::corpus::text::words(text) {
-        if w.chars().any(is_cjk) {
-            let mut run = String::new();
-            for c in w.chars() {
-                if is_cjk(c) {
-                    if !run.is_empty() {
-                        out.push(std::mem::take(&mut run).to_lowercase());
-                    }
-                    out.push(c.to_string());
-                } else {
-                    run.push(c);
-                }
-            }
-            if !run.is_empty() {
-                out.push(run.to_lowercase());
-            }
-        } else {
-            out.push(crate::corpus::text::fold(w).into_owned());
-        }
-    }
+    each_token(text, |t| out.push(t.to_string()));
     out
 }
 
-/// Han, Hiragana, Katakana and Hangul characters.
-pub fn is_cjk(c: char) -> bool {
-    matches!(c as u32, 0x3040..=0x30ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xac00..=0xd7af | 0xf900..=0xfaff)
-}
-
-/// Hashes of a text's words, as [`tokens`] splits them, without building the strings (this
-/// runs over every body of the corpus).
-fn token_hashes(text: &str, out: &mut Vec<u64>) {
+/// Calls `f` with each token of [`tokens`], without building a vector of strings (hashing
+/// runs this over every body of the corpus).
+fn each_token(text: &str, mut f: impl FnMut(&str)) {
     let mut buf = [0u8; 4];
     for w in crate::corpus::text::words(text) {
         if w.chars().any(is_cjk) {
@@ -66,20 +42,30 @@ fn token_hashes(text: &str, out: &mut Vec<u64>) {
             for c in w.chars() {
                 if is_cjk(c) {
                     if !run.is_empty() {
-                        out.push(xxh3_64(std::mem::take(&mut run).to_lowercase().as_bytes()));
+                        f(&std::mem::take(&mut run).to_lowercase());
                     }
-                    out.push(xxh3_64(c.encode_utf8(&mut buf).as_bytes()));
+                    f(c.encode_utf8(&mut buf));
                 } else {
                     run.push(c);
                 }
             }
             if !run.is_empty() {
-                out.push(xxh3_64(run.to_lowercase().as_bytes()));
+                f(&run.to_lowercase());
             }
         } else {
-            out.push(xxh3_64(crate::corpus::text::fold(w).as_bytes()));
+            f(&crate::corpus::text::fold(w));
         }
     }
+}
+
+/// Han, Hiragana, Katakana and Hangul characters.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xac00..=0xd7af | 0xf900..=0xfaff)
+}
+
+/// Hashes of a text's tokens, as [`tokens`] splits them.
+fn token_hashes(text: &str, out: &mut Vec<u64>) {
+    each_token(text, |t| out.push(xxh3_64(t.as_bytes())));
 }
 
 /// A 64-bit mixer (SplitMix64's finaliser) to combine word hashes into a shingle hash.
